@@ -1,0 +1,43 @@
+"""restorelint: a feedback-tone linter that flags punitive phrasing and suggests
+restorative alternatives focused on behaviour and outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from restorelint.finding import Finding
+
+if TYPE_CHECKING:
+    from restorelint.rules import Rule
+
+__version__ = "0.1.0"
+__all__ = ["Finding", "__version__", "lint_text", "lint_texts"]
+
+
+def lint_texts(
+    texts: Sequence[str],
+    *,
+    paths: Sequence[str] | None = None,
+    rules: Iterable[Rule] | None = None,
+) -> list[list[Finding]]:
+    """Lint several texts in one pass through the pipeline; one findings list per text."""
+    from restorelint.engine import Linter
+    from restorelint.sources import Source
+
+    names = list(paths) if paths is not None else [f"<text {i}>" for i in range(len(texts))]
+    if len(names) != len(texts):
+        raise ValueError("paths must be as long as texts")
+    linter = Linter.default() if rules is None else Linter(list(rules))
+    sources = [Source(path=name, text=text) for name, text in zip(names, texts, strict=True)]
+    by_path: dict[str, list[Finding]] = {name: [] for name in names}
+    for finding in linter.lint(sources):
+        by_path[finding.path].append(finding)
+    return [by_path[name] for name in names]
+
+
+def lint_text(
+    text: str, *, path: str = "<text>", rules: Iterable[Rule] | None = None
+) -> list[Finding]:
+    """Lint one message and return its findings in document order."""
+    return lint_texts([text], paths=[path], rules=rules)[0]

@@ -1,0 +1,3 @@
+from restorelint.cli import main
+
+main()

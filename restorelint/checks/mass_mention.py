@@ -1,0 +1,21 @@
+"""@channel / @here / @everyone in a message about a mistake and a person:
+calling the whole room to look at someone's error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from restorelint.context import mentions_fault
+from restorelint.lexicon import is_person, load_lexicon
+
+
+def check(doc: Doc) -> Iterator[tuple[int, int]]:
+    lex = load_lexicon()
+    mentions = [t for t in doc if t.lower_ in lex.not_mentions]
+    if not mentions or not mentions_fault(doc, lex):
+        return
+    if any(is_person(t) and t.lower_ not in lex.not_mentions for t in doc):
+        for token in mentions:
+            yield token.i, token.i + 1

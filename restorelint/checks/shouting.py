@@ -1,0 +1,32 @@
+"""Runs of words in capitals: in a message, capitals read as shouting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+MIN_WORDS = 3
+
+
+def _is_shouted(token) -> bool:  # type: ignore[no-untyped-def]
+    text = token.text
+    return text.isalpha() and text.isupper() and len(text) >= 1
+
+
+def check(doc: Doc) -> Iterator[tuple[int, int]]:
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and (
+            _is_shouted(token) or (run and token.is_punct and token.text in ",'")
+        ):
+            run.append(token.i)
+            continue
+        words = [doc[i] for i in run if doc[i].is_alpha]
+        # Acronyms (API, CI, PR) come alone or in pairs; a shouted sentence has
+        # ordinary words in it, so ask for common (stop) words among the run.
+        if len(words) >= MIN_WORDS and sum(w.is_stop or len(w) > 4 for w in words) >= 2:
+            while run and not doc[run[-1]].is_alpha:
+                run.pop()
+            yield run[0], run[-1] + 1
+        run = []

@@ -1,0 +1,19 @@
+"""Stacked "!!!" or "???": exasperation the reader hears as anger."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+# "??" alone is common in honest confusion ("is this right??"); three or a
+# mix with "!" reads as exasperation.
+_STACKED = re.compile(r"!{2,}[!?]*|\?{3,}[!?]*|\?+![!?]*")
+
+
+def check(doc: Doc) -> Iterator[tuple[int, int]]:
+    for match in _STACKED.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            yield span.start, span.end

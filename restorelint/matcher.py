@@ -1,0 +1,136 @@
+"""Match: compile every rule into one Matcher, one PhraseMatcher and one
+DependencyMatcher, run them once per parsed segment, and return raw matches."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from restorelint.rules import Rule, RuleError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# A python-kind check yields token spans [start, end) that it flags.
+Check = Callable[["Doc"], Iterable[tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class RawMatch:
+    """Tokens a rule matched: ``start``/``end`` bound the highlight, ``tokens``
+    are the words the rule's pattern named (what context filters look at)."""
+
+    rule: Rule
+    start: int
+    end: int
+    tokens: tuple[int, ...]
+
+
+def load_check(name: str, source: str = "") -> Check:
+    """Python checks live in restorelint.checks; team rule files may only name those,
+    so a rule file can never run code of its own."""
+    try:
+        module = importlib.import_module(f"restorelint.checks.{name}")
+    except ModuleNotFoundError as exc:
+        raise RuleError(source, "check", f"no built-in check named '{name}'") from exc
+    return module.check
+
+
+class CompiledRules:
+    def __init__(self, rules: Sequence[Rule], nlp: Language) -> None:
+        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+
+        self.by_key: dict[int, Rule] = {}
+        self.token = Matcher(nlp.vocab, validate=True)
+        self.phrase = {
+            attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LOWER", "LEMMA", "ORTH", "NORM")
+        }
+        self.dependency = DependencyMatcher(nlp.vocab, validate=True)
+        self.checks: list[tuple[Rule, Check]] = []
+        self.node_names: dict[tuple[int, int], list[str]] = {}
+        for rule in rules:
+            key = nlp.vocab.strings.add(rule.id)
+            self.by_key[key] = rule
+            try:
+                self._add(rule, key, nlp)
+            except RuleError:
+                raise
+            except (ValueError, KeyError, TypeError) as exc:
+                raise RuleError(rule.source, "patterns", _first_line(exc)) from exc
+
+    def _add(self, rule: Rule, key: int, nlp: Language) -> None:
+        if rule.kind == "token":
+            self.token.add(rule.id, [list(p) for p in rule.patterns], greedy="LONGEST")
+        elif rule.kind == "phrase":
+            texts = [str(p) for p in rule.patterns]
+            docs = (
+                list(nlp.pipe(texts)) if rule.attr == "LEMMA" else [nlp.make_doc(t) for t in texts]
+            )
+            self.phrase[rule.attr].add(rule.id, docs)
+        elif rule.kind == "dependency":
+            patterns = [list(p) for p in rule.patterns]
+            self.dependency.add(rule.id, patterns)
+            for index, pattern in enumerate(patterns):
+                self.node_names[(key, index)] = [node["RIGHT_ID"] for node in pattern]
+        else:
+            assert rule.check is not None  # guaranteed by the schema
+            self.checks.append((rule, load_check(rule.check, rule.source)))
+
+    def find(self, doc: Doc) -> list[RawMatch]:
+        matches: list[RawMatch] = []
+        for key, start, end in self.token(doc):
+            matches.append(RawMatch(self.by_key[key], start, end, tuple(range(start, end))))
+        for phrase in self.phrase.values():
+            if len(phrase):
+                for key, start, end in phrase(doc):
+                    matches.append(RawMatch(self.by_key[key], start, end, tuple(range(start, end))))
+        if len(self.dependency):
+            for key, token_ids in self.dependency(doc):
+                matches.append(self._dependency_match(key, token_ids))
+        for rule, check in self.checks:
+            for start, end in check(doc):
+                matches.append(RawMatch(rule, start, end, tuple(range(start, end))))
+        return list(_longest_per_rule(matches))
+
+    def _dependency_match(self, key: int, token_ids: list[int]) -> RawMatch:
+        rule = self.by_key[key]
+        names = self._names_for(key, len(token_ids), rule)
+        shown = [
+            t
+            for t, n in zip(token_ids, names, strict=False)
+            if not rule.highlight or n in rule.highlight
+        ]
+        shown = shown or token_ids
+        return RawMatch(rule, min(shown), max(shown) + 1, tuple(token_ids))
+
+    def _names_for(self, key: int, size: int, rule: Rule) -> list[str]:
+        # DependencyMatcher reports which of a rule's patterns matched only by
+        # the token count, so patterns of one rule with equal sizes must name
+        # their nodes alike (the loader tests enforce it for highlight users).
+        for index in range(len(rule.patterns)):
+            names = self.node_names.get((key, index), [])
+            if len(names) == size:
+                return names
+        return [""] * size
+
+
+def _longest_per_rule(matches: list[RawMatch]) -> Iterator[RawMatch]:
+    """Drop a match contained in a longer match of the same rule."""
+    ordered = sorted(matches, key=lambda m: (m.rule.id, m.start, -(m.end - m.start)))
+    kept: list[RawMatch] = []
+    for match in ordered:
+        if any(
+            k.rule.id == match.rule.id and k.start <= match.start and match.end <= k.end
+            for k in kept
+        ):
+            continue
+        kept.append(match)
+    yield from sorted(kept, key=lambda m: (m.start, m.rule.id))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

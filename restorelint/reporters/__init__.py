@@ -1,0 +1,29 @@
+"""Report: format findings. Reporters only format; they never decide what is flagged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from restorelint.finding import Finding
+from restorelint.sources import InputError
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: list[Finding]
+    errors: list[InputError] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # path -> original text, for excerpts
+    files_linted: int = 0
+
+
+Reporter = Callable[[Report, bool], str]
+
+
+def get_reporter(name: str) -> Reporter:
+    from restorelint.reporters import json_report, text
+
+    return {"text": text.render, "json": json_report.render}[name]
+
+
+FORMATS = ("text", "json")

@@ -1,0 +1,88 @@
+"""Segment: cut a text into the stretches of prose worth parsing.
+
+A segment keeps the exact offset of each of its characters in the original
+text, so findings point at the user's own words whatever was masked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# spaCy's parser cost grows with sentence length; paragraphs longer than this
+# are cut at line breaks (a paragraph this long is almost never one message).
+MAX_SEGMENT_CHARS = 20_000
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+_QUOTE_LINE = re.compile(r"^[ \t]{0,3}>")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Prose from one source: ``text`` starts at ``start`` in the original, char for char."""
+
+    source: int
+    start: int
+    text: str
+    quoted: bool = False
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    # Same-length blanks keep every offset valid while hiding code from the parser.
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        yield start, text[start : brk.start()]
+        start = brk.end()
+    yield start, text[start:]
+
+
+def _split_long(start: int, text: str) -> Iterator[tuple[int, str]]:
+    while len(text) > MAX_SEGMENT_CHARS:
+        cut = text.rfind("\n", 0, MAX_SEGMENT_CHARS)
+        if cut <= 0:
+            cut = text.rfind(" ", 0, MAX_SEGMENT_CHARS)
+        if cut <= 0:
+            cut = MAX_SEGMENT_CHARS
+        yield start, text[:cut]
+        start, text = start + cut, text[cut:]
+    yield start, text
+
+
+def _without_fences(text: str) -> str:
+    """Blank out fenced code blocks (Markdown and chat both use them)."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+        elif fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+        else:
+            out.append(line)
+            continue
+        out.append(" " * len(body) + line[len(body) :])
+    return "".join(out)
+
+
+def segment_text(source: int, text: str) -> Iterator[Segment]:
+    """Paragraphs of prose, with code fences, inline code and URLs blanked out."""
+    masked = _mask(_mask(_without_fences(text), _INLINE_CODE), _URL)
+    for start, para in _paragraphs(masked):
+        if not para.strip():
+            continue
+        lines = para.splitlines()
+        quoted = bool(lines) and all(_QUOTE_LINE.match(line) or not line.strip() for line in lines)
+        for piece_start, piece in _split_long(start, para):
+            if piece.strip():
+                yield Segment(source=source, start=piece_start, text=piece, quoted=quoted)

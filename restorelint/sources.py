@@ -1,0 +1,121 @@
+"""Read: turn command-line paths into texts, or into one clear error per bad input."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# Extensions read when a directory is walked; a file named explicitly is read
+# whatever its extension, as long as it is UTF-8 text.
+TEXT_SUFFIXES = frozenset(
+    {
+        ".txt",
+        ".text",
+        ".md",
+        ".markdown",
+        ".rst",
+        ".html",
+        ".htm",
+        ".j2",
+        ".jinja",
+        ".jinja2",
+        ".hbs",
+        ".mustache",
+        ".liquid",
+        ".eml",
+        ".tmpl",
+        ".tpl",
+    }
+)
+SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".venv", "venv"}
+)
+# A message or review far beyond this is almost certainly not prose meant for
+# a reader (a log, a dump); parsing it would take minutes.
+MAX_BYTES = 5 * 1024 * 1024
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    text: str
+
+
+@dataclass(frozen=True)
+class InputError:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def decode(path: str, data: bytes) -> Source | InputError:
+    if len(data) > MAX_BYTES:
+        return InputError(
+            path,
+            f"too large to lint ({len(data) // 1024} KiB; the limit is {MAX_BYTES >> 20} MiB)",
+        )
+    if b"\0" in data[:8192]:
+        return InputError(path, "binary file (contains NUL bytes), not linted")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return InputError(
+            path,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}), not linted",
+        )
+    return Source(path, text)
+
+
+def read_file(path: Path) -> Source | InputError:
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return InputError(name, "no such file or directory")
+    except PermissionError:
+        return InputError(name, "permission denied, not linted")
+    except IsADirectoryError:
+        return InputError(name, "is a directory")
+    except OSError as exc:
+        return InputError(name, f"cannot read: {exc.strerror or exc}")
+    return decode(name, data)
+
+
+def read_stdin(stream_bytes: bytes, name: str = "<stdin>") -> Source | InputError:
+    return decode(name, stream_bytes)
+
+
+def walk(directory: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if Path(name).suffix.lower() in TEXT_SUFFIXES:
+                yield Path(root) / name
+
+
+def expand(paths: Iterable[str]) -> Iterator[Path | InputError]:
+    """Files named on the command line, directories walked, missing paths as errors."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for file in walk(path):
+                found = True
+                yield file
+            if not found:
+                yield InputError(
+                    raw,
+                    "directory holds no text files ("
+                    + ", ".join(sorted(TEXT_SUFFIXES)[:6])
+                    + ", ...)",
+                )
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            yield InputError(raw, "no such file or directory")
