@@ -81,7 +81,7 @@ class CompiledRules:
 
     def find(self, doc: Doc) -> list[RawMatch]:
         matches: list[RawMatch] = []
-        for key, start, end in self.token(doc):
+        for key, start, end in self.token(doc) if len(self.token) else ():
             matches.append(RawMatch(self.by_key[key], start, end, tuple(range(start, end))))
         for phrase in self.phrase.values():
             if len(phrase):
@@ -118,14 +118,17 @@ class CompiledRules:
 
 
 def _longest_per_rule(matches: list[RawMatch]) -> Iterator[RawMatch]:
-    """Drop a match contained in a longer match of the same rule."""
+    """One finding per stretch of text per rule: drop a match contained in a
+    longer one of the same rule, and join matches that touch ("cc'ing the
+    whole team" + "so everyone sees" is one act of shaming, not two)."""
     ordered = sorted(matches, key=lambda m: (m.rule.id, m.start, -(m.end - m.start)))
     kept: list[RawMatch] = []
     for match in ordered:
-        if any(
-            k.rule.id == match.rule.id and k.start <= match.start and match.end <= k.end
-            for k in kept
-        ):
+        last = kept[-1] if kept else None
+        if last is not None and last.rule.id == match.rule.id and match.start <= last.end:
+            if match.end > last.end:
+                tokens = tuple(sorted(set(last.tokens) | set(match.tokens)))
+                kept[-1] = RawMatch(last.rule, last.start, match.end, tokens)
             continue
         kept.append(match)
     yield from sorted(kept, key=lambda m: (m.start, m.rule.id))

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from restorelint.engine import Linter
+from restorelint.finding import Finding
+from restorelint.rules import default_rules
+from restorelint.sources import Source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    """One real pipeline for the whole session: loading the model costs ~1 s."""
+    return Linter(list(default_rules()))
+
+
+@pytest.fixture(scope="session")
+def lint(linter: Linter):  # type: ignore[no-untyped-def]
+    def run(text: str) -> list[Finding]:
+        return linter.lint([Source("<test>", text)])
+
+    return run
+
+
+def restorelint_command() -> list[str]:
+    """The installed console script, as a user would run it."""
+    script = Path(sys.executable).parent / "restorelint"
+    found = str(script) if script.exists() else shutil.which("restorelint")
+    if not found:
+        pytest.fail("the restorelint command is not installed in this environment")
+    return [found]
+
+
+@pytest.fixture
+def cli_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("GITHUB_ACTIONS", None)
+    env["NO_COLOR"] = "1"
+    return env
