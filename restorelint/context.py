@@ -51,13 +51,14 @@ def subjects(predicate: Token) -> list[Token]:
 
 
 def clause(predicate: Token) -> list[Token]:
-    """The predicate's own clause: its subtree without coordinated or embedded clauses."""
+    """The predicate's subtree without coordinated clauses ("you always come
+    prepared, but you never test" holds two separate claims)."""
     out: list[Token] = []
     stack = [predicate]
     while stack:
         token = stack.pop()
         out.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_BREAKS)
+        stack.extend(c for c in token.children if c.dep_ not in ("conj", "cc", "parataxis"))
     return out
 
 
@@ -96,8 +97,11 @@ def negated(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
                 continue
             if child.dep_ == "neg":
                 return True
-            if child.dep_ in _SUBJECT_DEPS and child.lower_ in negative_subjects:
-                return True
+            if child.dep_ in _SUBJECT_DEPS and (
+                child.lower_ in negative_subjects
+                or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+            ):
+                return True  # "nobody thinks…", "no one is blaming you"
             if child.dep_ == "det" and child.lower_ == "no" and token.i in own:
                 return True
     return False
@@ -132,6 +136,8 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
 
 def hypothetical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     marks, modals = lex.words("hypothetical", "marks"), lex.words("hypothetical", "modals")
+    generic_verbs = lex.words("hypothetical", "generic_verbs")
+    conditions = lex.words("hypothetical", "conditions")
     for token in _matched(match, doc):
         predicate = governing_predicate(token)
         for child in predicate.children:
@@ -145,6 +151,12 @@ def hypothetical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> b
                 return True
             if child.dep_ == "aux" and child.lower_ in modals and child.i not in match.tokens:
                 return True
+            if child.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in conditions for g in child.children
+            ):
+                return True  # "you always get a 401 if the token has expired"
+        if predicate.lemma_.lower() in generic_verbs:
+            return True  # "you never need to restart it": generic "you"
     return False
 
 
@@ -164,13 +176,21 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
     before = doc[match.start - 1] if match.start > 0 else None
     if before is not None and before.lower_ in prefixes:
         return True
+    describing = match.rule.category in lex.words("technical", "modifier_categories")
+    displays = lex.words("technical", "display_nouns")
     for token in tokens:
         if (
-            token.pos_ in ("ADJ", "NOUN")
+            describing
+            and token.pos_ in ("ADJ", "NOUN")
             and token.dep_ in ("amod", "compound")
             and token.head.lemma_.lower() in nouns
         ):
             return True  # "lazy loading", "aggressive caching"
+        if token.pos_ == "NOUN" and any(
+            prep.dep_ == "prep" and any(o.lemma_.lower() in displays for o in prep.children)
+            for prep in token.children
+        ):
+            return True  # "the final warning in the CLI output"
         if token.pos_ in ("ADJ", "VERB", "AUX"):
             subs = subjects(governing_predicate(token))
             if subs and all(_is_technical_subject(s, nouns) for s in subs):
@@ -190,18 +210,33 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     own = set(match.tokens)
     # The rule's own function words (you, always, never) say nothing about
     # praise; its content words (the verb) do.
-    skip = {i for i in own if doc[i].pos_ in ("ADV", "PRON", "DET", "PART", "AUX")}
-    words: set[str] = set()
+    skip = {i for i in own if doc[i].pos_ != "VERB"}
+    # A leading "Great," is as often sarcasm as praise; judge the clause itself.
+    skip.update(t.i for t in doc if t.dep_ == "intj")
+    skip.update(
+        t.i for t in doc if t.is_sent_start and t.i + 1 < len(doc) and doc[t.i + 1].text == ","
+    )
+    seen: dict[int, Token] = {}
     for token in _matched(match, doc):
-        for other in clause(governing_predicate(token)):
-            if other.i not in skip:
-                words.update((other.lemma_.lower(), other.lower_))
-    has_positive, has_negative = bool(words & positive), bool(words & negative)
-    if has_positive and not has_negative:
-        return True
-    # "never misses a standup", "never late": a negative under "never" is praise.
-    anchors = {doc[i].lower_ for i in own}
-    return "never" in anchors and has_negative and not (words & {"complain", "blame", "bother"})
+        predicate = governing_predicate(token)
+        scopes = [predicate]
+        if predicate.dep_ in ("advcl", "relcl", "acl") and predicate.head.i != predicate.i:
+            # "Every time Alex trains a new hire, they're confident": the
+            # verdict is in the main clause
+            scopes.append(governing_predicate(predicate.head))
+        for scope in scopes:
+            for other in clause(scope):
+                if other.i not in skip:
+                    seen[other.i] = other
+    ups = sum(1 for t in seen.values() if _forms(t) & positive)
+    downs = sum(1 for t in seen.values() if _forms(t) & negative)
+    if any(doc[i].lower_ in ("never", "rarely", "seldom") for i in own):
+        # Under "never" the polarity flips: "never misses a standup" is praise,
+        # "never asks for help" is not.
+        return downs > 0 and ups == 0
+    # A tie goes to praise: "your work on the incident will be reflected in
+    # your review, in a good way".
+    return ups > 0 and ups >= downs
 
 
 def fault_free(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
@@ -213,10 +248,21 @@ def mentions_fault(doc: Doc, lex: Lexicon) -> bool:
     return any(t.lemma_.lower() in fault or t.lower_ in fault for t in doc)
 
 
+def _forms(token: Token) -> set[str]:
+    forms = {token.lemma_.lower(), token.lower_}
+    if token.lower_ == "time" and token.i > 0 and token.nbor(-1).lower_ == "on":
+        forms.add("on-time")  # "always on time" is praise; "every time" is not
+    return forms
+
+
 def policy(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     sent = _sentence(match, doc)
-    if any(is_second_person(t) for t in sent):
+    # Generic people ("employees", "anyone") are what policy text is about;
+    # the reader or a named person makes it a message to someone.
+    if any(is_second_person(t) or (is_person(t) and t.pos_ in ("PROPN", "PRON")) for t in sent):
         return False
+    if any(t.lower_ in ("this", "that", "these", "those") and t.dep_ == "det" for t in sent):
+        return False  # "this behaviour is ridiculous" is about one case
     generic = lex.words("policy", "generic_subjects")
     return any(t.lower_ in generic or t.lemma_.lower() in generic for t in sent)
 

@@ -70,10 +70,40 @@ class Linter:
                 if excuse(match, doc, seg) is None:
                     findings.append(_finding(source, index, seg, doc, match))
         order = {src.path: i for i, src in enumerate(sources)}
-        return sorted(findings, key=lambda f: (order[f.path], f.start, f.end, f.rule))
+        findings.sort(key=lambda f: (order[f.path], f.start, f.end, f.rule))
+        return _strongest_per_span(findings)
 
     def lint_all(self, sources: Iterable[Source]) -> list[Finding]:
         return self.lint(list(sources))
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _strongest_per_span(findings: list[Finding]) -> list[Finding]:
+    """Two rules of one category on overlapping words are one problem to the
+    reader: keep the more severe (then the lower id)."""
+    kept: list[Finding] = []
+    for finding in findings:
+        rival = next(
+            (
+                k
+                for k in reversed(kept[-8:])
+                if k.path == finding.path
+                and k.category == finding.category
+                and k.start < finding.end
+                and finding.start < k.end
+            ),
+            None,
+        )
+        if rival is None:
+            kept.append(finding)
+        elif (_SEVERITY_RANK[finding.severity], finding.rule) < (
+            _SEVERITY_RANK[rival.severity],
+            rival.rule,
+        ):
+            kept[kept.index(rival)] = finding
+    return kept
 
 
 def _finding(source: Source, index: LineIndex, seg: Segment, doc: Doc, match: RawMatch) -> Finding:

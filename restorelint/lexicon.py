@@ -33,6 +33,7 @@ class Lexicon:
     person_pronouns: frozenset[str]
     person_nouns: frozenset[str]
     not_mentions: frozenset[str]
+    not_people: frozenset[str]
     first_person: frozenset[str]
     filters: dict[str, Filter]
 
@@ -62,6 +63,7 @@ def load_lexicon() -> Lexicon:
         person_pronouns=_lower_set(data["person"]["pronouns"]),
         person_nouns=_lower_set(data["person"]["nouns"]),
         not_mentions=_lower_set(data["person"]["not_mentions"]),
+        not_people=_lower_set(data["person"]["not_people"]),
         first_person=_lower_set(data["first_person"]),
         filters=filters,
     )
@@ -78,10 +80,13 @@ def is_person(token: Token) -> bool:
     if lower.startswith("@") and len(lower) > 1:
         return True
     if token.pos_ == "PROPN":
-        # Organisations and products are not people; untyped title-case names
-        # in feedback usually are (the small model misses many first names).
-        # The small model tags many first names as NORP (nationality) too.
-        return token.ent_type_ in ("PERSON", "NORP", "") and token.is_title
+        # The small model labels many first names ORG, GPE or NORP, so any
+        # title-case name counts, except known tools and services.
+        return (
+            token.is_title
+            and lower not in lex.not_people
+            and token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT")
+        )
     return token.pos_ == "NOUN" and token.lemma_.lower() in lex.person_nouns
 
 

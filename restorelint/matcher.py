@@ -4,9 +4,9 @@ DependencyMatcher, run them once per parsed segment, and return raw matches."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from restorelint.rules import Rule, RuleError
 
@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# A python-kind check yields token spans [start, end) that it flags.
-Check = Callable[["Doc"], Iterable[tuple[int, int]]]
+# A python-kind check yields token spans [start, end) that it flags; it gets
+# the rule's `options` mapping so word lists stay in the rule file.
+Check = Callable[["Doc", Mapping[str, Any]], Iterable[tuple[int, int]]]
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,9 @@ class CompiledRules:
         }
         self.dependency = DependencyMatcher(nlp.vocab, validate=True)
         self.checks: list[tuple[Rule, Check]] = []
-        self.node_names: dict[tuple[int, int], list[str]] = {}
+        # Each dependency pattern gets its own key, so a match says which
+        # pattern (and so which node names) it came from.
+        self.node_names: dict[int, list[str]] = {}
         for rule in rules:
             key = nlp.vocab.strings.add(rule.id)
             self.by_key[key] = rule
@@ -71,10 +74,11 @@ class CompiledRules:
             )
             self.phrase[rule.attr].add(rule.id, docs)
         elif rule.kind == "dependency":
-            patterns = [list(p) for p in rule.patterns]
-            self.dependency.add(rule.id, patterns)
-            for index, pattern in enumerate(patterns):
-                self.node_names[(key, index)] = [node["RIGHT_ID"] for node in pattern]
+            for index, pattern in enumerate(rule.patterns):
+                pattern_key = nlp.vocab.strings.add(f"{rule.id}#{index}")
+                self.by_key[pattern_key] = rule
+                self.dependency.add(f"{rule.id}#{index}", [list(pattern)])
+                self.node_names[pattern_key] = [node["RIGHT_ID"] for node in pattern]
         else:
             assert rule.check is not None  # guaranteed by the schema
             self.checks.append((rule, load_check(rule.check, rule.source)))
@@ -91,30 +95,20 @@ class CompiledRules:
             for key, token_ids in self.dependency(doc):
                 matches.append(self._dependency_match(key, token_ids))
         for rule, check in self.checks:
-            for start, end in check(doc):
+            for start, end in check(doc, rule.options):
                 matches.append(RawMatch(rule, start, end, tuple(range(start, end))))
         return list(_longest_per_rule(matches))
 
     def _dependency_match(self, key: int, token_ids: list[int]) -> RawMatch:
         rule = self.by_key[key]
-        names = self._names_for(key, len(token_ids), rule)
+        names = self.node_names[key]
         shown = [
             t
-            for t, n in zip(token_ids, names, strict=False)
+            for t, n in zip(token_ids, names, strict=True)
             if not rule.highlight or n in rule.highlight
         ]
         shown = shown or token_ids
         return RawMatch(rule, min(shown), max(shown) + 1, tuple(token_ids))
-
-    def _names_for(self, key: int, size: int, rule: Rule) -> list[str]:
-        # DependencyMatcher reports which of a rule's patterns matched only by
-        # the token count, so patterns of one rule with equal sizes must name
-        # their nodes alike (the loader tests enforce it for highlight users).
-        for index in range(len(rule.patterns)):
-            names = self.node_names.get((key, index), [])
-            if len(names) == size:
-                return names
-        return [""] * size
 
 
 def _longest_per_rule(matches: list[RawMatch]) -> Iterator[RawMatch]:

@@ -64,6 +64,7 @@ class Rule:
     highlight: tuple[str, ...] = ()
     context_ignore: frozenset[str] = frozenset()
     context_also: frozenset[str] = frozenset()
+    options: dict[str, Any] = field(default_factory=dict, compare=False)
     replacement: str | None = None
     source: str = ""
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -121,6 +122,7 @@ def parse_rule(data: object, source: Path | str) -> Rule:
         highlight=tuple(data.get("highlight", ())),
         context_ignore=frozenset(context.get("ignore", ())),
         context_also=frozenset(context.get("also", ())),
+        options=dict(data.get("options", {})),
         source=str(source),
         raw=data,
     )

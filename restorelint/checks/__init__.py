@@ -1,5 +1,6 @@
 """Python-kind checks: logic no token or dependency pattern can express.
 
-Each module exposes ``check(doc) -> Iterable[tuple[int, int]]`` yielding the
-token spans it flags. A rule file names its check by module name.
+Each module exposes ``check(doc, options) -> Iterable[tuple[int, int]]``
+yielding the token spans it flags; ``options`` is the rule file's `options`
+mapping. A rule file names its check by module name.
 """

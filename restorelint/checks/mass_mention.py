@@ -3,7 +3,8 @@ calling the whole room to look at someone's error."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -11,7 +12,7 @@ from restorelint.context import mentions_fault
 from restorelint.lexicon import is_person, load_lexicon
 
 
-def check(doc: Doc) -> Iterator[tuple[int, int]]:
+def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     lex = load_lexicon()
     mentions = [t for t in doc if t.lower_ in lex.not_mentions]
     if not mentions or not mentions_fault(doc, lex):

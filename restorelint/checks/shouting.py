@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -14,7 +15,7 @@ def _is_shouted(token) -> bool:  # type: ignore[no-untyped-def]
     return text.isalpha() and text.isupper() and len(text) >= 1
 
 
-def check(doc: Doc) -> Iterator[tuple[int, int]]:
+def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     run: list[int] = []
     for token in [*doc, None]:
         if token is not None and (

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -12,7 +13,7 @@ from spacy.tokens import Doc
 _STACKED = re.compile(r"!{2,}[!?]*|\?{3,}[!?]*|\?+![!?]*")
 
 
-def check(doc: Doc) -> Iterator[tuple[int, int]]:
+def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     for match in _STACKED.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and len(span):

@@ -1,0 +1,55 @@
+"""A personality word said of a person ("Aisha is too aggressive", "her tone
+was shrill", "comes across as abrasive", "your sloppy reporting") but not of a
+thing ("aggressive caching", "an emotional situation with a customer")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from restorelint.context import subjects
+from restorelint.lexicon import is_person
+
+_POSSESSIVES = frozenset({"your", "his", "her", "their", "yours"})
+# How a describing word hangs on what it describes; climbing stops elsewhere
+# (a word inside an object or a subordinate clause describes something else).
+_CLIMB = frozenset(
+    {"acomp", "attr", "oprd", "xcomp", "conj", "advmod", "amod", "pobj", "prep", "npadvmod"}
+)
+
+
+def _owned_by_person(token: Token) -> bool:
+    return any(
+        c.dep_ == "poss" and (is_person(c) or c.lower_ in _POSSESSIVES) for c in token.children
+    )
+
+
+def describes_person(token: Token) -> bool:
+    current = token
+    for _ in range(6):
+        if _owned_by_person(current) or (current.i != token.i and is_person(current)):
+            return True
+        if current.pos_ in ("VERB", "AUX"):
+            subs = subjects(current)
+            if subs:
+                return any(is_person(s) or _owned_by_person(s) for s in subs)
+        adjectival_clause = (
+            current.dep_ == "advcl" and current.pos_ == "ADJ"
+        )  # "comes across as aggressive"
+        if (current.dep_ not in _CLIMB and not adjectival_clause) or current.head.i == current.i:
+            return False
+        if current.dep_ == "pobj" and current.head.lower_ not in ("as", "like"):
+            return False
+        if current.dep_ == "prep" and current.lower_ not in ("as", "like"):
+            return False
+        current = current.head
+    return False
+
+
+def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
+    words = {str(w).lower() for w in options.get("words", ())}
+    for token in doc:
+        if (token.lower_ in words or token.lemma_.lower() in words) and describes_person(token):
+            yield token.i, token.i + 1
