@@ -115,6 +115,9 @@ def quoted(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     if segment.quoted:
         return True
     first, last = doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1])
+    line_start = doc.text.rfind("\n", 0, first) + 1
+    if doc.text[line_start:first].lstrip().startswith(">"):
+        return True  # a quoted line inside a reply
     return any(start <= first and last <= end for start, end in quoted_spans(doc.text))
 
 
@@ -208,16 +211,17 @@ def _is_technical_subject(token: Token, nouns: frozenset[str]) -> bool:
 def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     positive, negative = lex.words("praise", "positive"), lex.words("praise", "negative")
     own = set(match.tokens)
-    # The rule's own function words (you, always, never) say nothing about
-    # praise; its content words (the verb) do.
+    # The rule's own function words (you, always) say nothing about praise;
+    # its verb does. A leading "Great," is as often sarcasm as praise.
     skip = {i for i in own if doc[i].pos_ != "VERB"}
-    # A leading "Great," is as often sarcasm as praise; judge the clause itself.
     skip.update(t.i for t in doc if t.dep_ == "intj")
     skip.update(
         t.i for t in doc if t.is_sent_start and t.i + 1 < len(doc) and doc[t.i + 1].text == ","
     )
+    flips = [doc[i] for i in own if doc[i].lower_ in ("never", "rarely", "seldom")]
+    anchors = [t.head for t in flips] or _matched(match, doc)
     seen: dict[int, Token] = {}
-    for token in _matched(match, doc):
+    for token in anchors:
         predicate = governing_predicate(token)
         scopes = [predicate]
         if predicate.dep_ in ("advcl", "relcl", "acl") and predicate.head.i != predicate.i:
@@ -230,7 +234,7 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
                     seen[other.i] = other
     ups = sum(1 for t in seen.values() if _forms(t) & positive)
     downs = sum(1 for t in seen.values() if _forms(t) & negative)
-    if any(doc[i].lower_ in ("never", "rarely", "seldom") for i in own):
+    if flips:
         # Under "never" the polarity flips: "never misses a standup" is praise,
         # "never asks for help" is not.
         return downs > 0 and ups == 0
@@ -246,6 +250,36 @@ def fault_free(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
 def mentions_fault(doc: Doc, lex: Lexicon) -> bool:
     fault = lex.words("fault_free", "fault")
     return any(t.lemma_.lower() in fault or t.lower_ in fault for t in doc)
+
+
+def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    # The whole segment: "You broke CI again. Unacceptable." aims the fragment.
+    if any(is_person(t) or is_second_person(t) for t in doc):
+        return False
+    pointers, wrong = lex.words("impersonal", "pointers"), lex.words("impersonal", "wrong")
+    for token in _matched(match, doc):
+        predicate = governing_predicate(token)
+        subs = subjects(predicate)
+        if not subs and predicate.tag_ == "VB" and predicate.dep_ == "ROOT":
+            return False  # an imperative speaks to the reader
+        for subject in subs:
+            pointed = subject.lower_ in pointers or any(
+                c.dep_ == "det" and c.lower_ in pointers for c in subject.children
+            )
+            if pointed or subject.tag_ == "VBG" or subject.dep_ == "csubj":
+                return False  # "this is unacceptable", "missing the call was ridiculous"
+        if any(t.lemma_.lower() in wrong for t in clause(predicate)):
+            return False  # "obviously this breaks the contract"
+    return True
+
+
+def past_event(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    for token in _matched(match, doc):
+        head = token.head
+        # "read", "put", "set": the past form is the present form, so the tag is a guess
+        if token.lower_ == "never" and head.tag_ == "VBD" and head.lower_ != head.lemma_.lower():
+            return True
+    return False
 
 
 def _forms(token: Token) -> set[str]:
@@ -277,6 +311,8 @@ FILTERS: dict[str, ContextFilter] = {
     "praise": praise,
     "policy": policy,
     "fault_free": fault_free,
+    "impersonal": impersonal,
+    "past_event": past_event,
 }
 
 

@@ -34,9 +34,24 @@ def _watched(verb: Token, carriers: frozenset[str]) -> list[Token]:
     return found
 
 
+def _named_person(token: Token) -> bool:
+    # Stricter than is_person: a capitalised ship or page name must not make
+    # "check all the articles linked to USS New Jersey" surveillance.
+    if is_second_person(token) or token.lower_ in ("him", "her", "his", "them", "their"):
+        return True
+    if token.pos_ == "PROPN":
+        # one-word names only: "USS New Jersey", "Niagara County" are places
+        multiword = token.dep_ == "compound" or any(c.dep_ == "compound" for c in token.children)
+        return is_person(token) and not multiword
+    return is_person(token)
+
+
 def _about_person(target: Token, watcher: list[Token], lapses: frozenset[str]) -> bool:
     mine = {t.i for t in watcher}
-    if any((is_person(t) or is_second_person(t)) and t.i not in mine for t in target.subtree):
+    if watcher and not any(w.lower_ in ("i", "we") for w in watcher):
+        # "Sam tracks his hours": a third-person watcher's "his" is himself
+        mine.update(t.i for t in target.subtree if t.lower_ in ("his", "her", "their", "its"))
+    if any(_named_person(t) and t.i not in mine for t in target.subtree):
         return True
     # "every late arrival", "each mistake": a tally of someone's lapses
     counted = any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in target.children)
@@ -49,11 +64,14 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     everyday = {str(v).lower() for v in options.get("everyday_verbs", ())}
     intensifiers = {str(v).lower() for v in options.get("intensifiers", ())}
     lapses = frozenset(str(v).lower() for v in options.get("lapses", ()))
+    keepers = {str(v).lower() for v in options.get("keepers", ())}
     for token in doc:
         if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
             verb = token
         elif (
-            token.dep_ == "dobj" and token.lemma_.lower() in carriers and token.head.pos_ == "VERB"
+            token.dep_ == "dobj"
+            and token.lemma_.lower() in carriers
+            and token.head.lemma_.lower() in keepers
         ):
             verb = token.head  # "keeping track of", "keep tabs on"
         else:
