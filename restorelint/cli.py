@@ -14,6 +14,7 @@ import click
 
 from restorelint import __version__
 from restorelint.finding import Finding
+from restorelint.formats import INPUT_FORMATS
 from restorelint.pipeline import ModelNotInstalled
 from restorelint.reporters import FORMATS, Report, get_reporter
 from restorelint.rules import RuleError, default_rules, select_rules
@@ -31,16 +32,18 @@ def _split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def gather(paths: Sequence[str], stdin_name: str) -> tuple[list[Source], list[InputError]]:
+def gather(
+    paths: Sequence[str], stdin_name: str, input_format: str | None = None
+) -> tuple[list[Source], list[InputError]]:
     sources: list[Source] = []
     errors: list[InputError] = []
     for raw in paths:
         if raw == STDIN:
-            result = read_stdin(sys.stdin.buffer.read(), stdin_name)
+            result = read_stdin(sys.stdin.buffer.read(), stdin_name, input_format)
             (sources if isinstance(result, Source) else errors).append(result)  # type: ignore[arg-type]
             continue
         for item in expand([raw]):
-            result = item if isinstance(item, InputError) else read_file(item)
+            result = item if isinstance(item, InputError) else read_file(item, input_format)
             (sources if isinstance(result, Source) else errors).append(result)  # type: ignore[arg-type]
     return sources, errors
 
@@ -71,7 +74,16 @@ def main() -> None:
     "--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select)."
 )
 @click.option(
-    "--stdin-filename", default="<stdin>", show_default=True, help="Name to report for stdin."
+    "--stdin-filename",
+    default="<stdin>",
+    show_default=True,
+    help="Name to report for stdin; its extension chooses the input format.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="Read every input as this format (default: from each file's extension).",
 )
 @click.option(
     "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
@@ -82,6 +94,7 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     stdin_filename: str,
+    input_format: str | None,
     color: bool | None,
 ) -> None:
     """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
@@ -93,7 +106,7 @@ def check(
         rules = select_rules(default_rules(), _split(select), _split(ignore))
     except RuleError as exc:
         _fail(str(exc))
-    sources, errors = gather(paths, stdin_filename)
+    sources, errors = gather(paths, stdin_filename, input_format)
     for error in errors:
         click.echo(f"restorelint: {error}", err=True)
     for source in sources:

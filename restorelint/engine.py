@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 from restorelint.context import excuse
 from restorelint.finding import Finding
+from restorelint.formats import segments as format_segments
 from restorelint.matcher import CompiledRules, RawMatch
 from restorelint.pipeline import load_pipeline
 from restorelint.rules import Rule, default_rules
-from restorelint.segment import Segment, segment_text
+from restorelint.segment import Segment
 from restorelint.sources import Source
 
 if TYPE_CHECKING:
@@ -55,7 +56,9 @@ class Linter:
 
     def lint(self, sources: Sequence[Source]) -> list[Finding]:
         segments = [
-            seg for index, src in enumerate(sources) for seg in segment_text(index, src.text)
+            seg
+            for index, src in enumerate(sources)
+            for seg in format_segments(index, src.text, src.format)
         ]
         if not segments or not self.rules:
             return []
@@ -78,8 +81,7 @@ class Linter:
 
 def _finding(source: Source, index: LineIndex, seg: Segment, doc: Doc, match: RawMatch) -> Finding:
     span = doc[match.start : match.end]
-    start = seg.start + span.start_char
-    end = seg.start + span.end_char
+    start, end = seg.original_span(span.start_char, span.end_char)
     line, column = index.position(start)
     end_line, end_column = index.position(end)
     rule = match.rule

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 CONTEXT_FILE = "_context.yaml"
+# The name a template placeholder ("{{ employee_name }}") is read as, so that
+# "{{ employee_name }} is lazy" is a judgment about a person (formats/templates.py).
+PLACEHOLDER_PERSON = "Alex"
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,8 @@ def is_person(token: Token) -> bool:
         return True
     if lower.startswith("@") and len(lower) > 1:
         return True
+    if token.text == PLACEHOLDER_PERSON:
+        return True  # a placeholder stand-in, whatever the tagger made of it
     if token.pos_ == "PROPN":
         # Organisations and products are not people; untyped title-case names
         # in feedback usually are (the small model misses many first names).
