@@ -26,16 +26,20 @@ def lint_texts(
 
     ``format`` (one of ``restorelint.formats.INPUT_FORMATS``) forces how every text
     is read; by default each is read as its path's extension implies (plain text
-    for the default names).
+    for the default names). Inline suppressions in the texts are honoured;
+    configuration files are not read (that is the command line's job).
     """
     from restorelint.engine import Linter
     from restorelint.formats import detect
+    from restorelint.rules import default_rules
     from restorelint.sources import Source
+    from restorelint.suppressions import Suppressions
 
     names = list(paths) if paths is not None else [f"<text {i}>" for i in range(len(texts))]
     if len(names) != len(texts):
         raise ValueError("paths must be as long as texts")
-    linter = Linter.default() if rules is None else Linter(list(rules))
+    chosen = list(default_rules()) if rules is None else list(rules)
+    linter = Linter(chosen, stages=[Suppressions()])
     sources = [
         Source(path=name, text=text, format=format or detect(name))
         for name, text in zip(names, texts, strict=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 64
 
+# A stage after the context filters: findings in, findings out (configuration,
+# inline suppressions). It never sees the parse, only findings and sources.
+Stage = Callable[[list[Finding], Sequence[Source]], list[Finding]]
+
 
 class LineIndex:
     """Maps character offsets to 1-based (line, column)."""
@@ -36,9 +40,12 @@ class LineIndex:
 
 
 class Linter:
-    def __init__(self, rules: Sequence[Rule], nlp: Language | None = None) -> None:
+    def __init__(
+        self, rules: Sequence[Rule], nlp: Language | None = None, stages: Sequence[Stage] = ()
+    ) -> None:
         self.rules = list(rules)
         self._nlp = nlp
+        self.stages = list(stages)
 
     @classmethod
     def default(cls) -> Linter:
@@ -60,8 +67,13 @@ class Linter:
             for index, src in enumerate(sources)
             for seg in format_segments(index, src.text, src.format)
         ]
-        if not segments or not self.rules:
-            return []
+        findings = self._match(sources, segments) if segments and self.rules else []
+        for stage in self.stages:
+            findings = stage(findings, sources)
+        order = {src.path: i for i, src in enumerate(sources)}
+        return sorted(findings, key=lambda f: (order[f.path], f.start, f.end, f.rule))
+
+    def _match(self, sources: Sequence[Source], segments: list[Segment]) -> list[Finding]:
         compiled = self.compiled
         indexes: dict[int, LineIndex] = {}
         findings: list[Finding] = []
@@ -72,8 +84,7 @@ class Linter:
             for match in compiled.find(doc):
                 if excuse(match, doc, seg) is None:
                     findings.append(_finding(source, index, seg, doc, match))
-        order = {src.path: i for i, src in enumerate(sources)}
-        return sorted(findings, key=lambda f: (order[f.path], f.start, f.end, f.rule))
+        return findings
 
     def lint_all(self, sources: Iterable[Source]) -> list[Finding]:
         return self.lint(list(sources))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,24 +129,55 @@ def read_stdin(
     return decode(name, stream_bytes, fmt)
 
 
-def walk(directory: Path) -> Iterator[Path]:
+# skip(path, is_dir) -> True when configuration excludes the path.
+Skip = Callable[[Path, bool], bool]
+
+
+def walk(
+    directory: Path, skip: Skip | None = None, skipped: list[Path] | None = None
+) -> Iterator[Path]:
+    """Text files under ``directory``; hidden and tool folders are never entered, and
+    ``skip`` (the configuration's excludes) prunes folders and files."""
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        kept = []
+        for d in sorted(dirs):
+            if d in SKIPPED_DIRS or d.startswith("."):
+                continue
+            if skip is not None and skip(Path(root) / d, True):
+                if skipped is not None:
+                    skipped.append(Path(root) / d)
+                continue
+            kept.append(d)
+        dirs[:] = kept
         for name in sorted(files):
             if Path(name).suffix.lower() in TEXT_SUFFIXES and not name.startswith("~$"):
+                if skip is not None and skip(Path(root) / name, False):
+                    if skipped is not None:
+                        skipped.append(Path(root) / name)
+                    continue
                 yield Path(root) / name
 
 
-def expand(paths: Iterable[str]) -> Iterator[Path | InputError]:
-    """Files named on the command line, directories walked, missing paths as errors."""
+def expand(
+    paths: Iterable[str], skip: Skip | None = None, force_exclude: bool = False
+) -> Iterator[Path | InputError]:
+    """Files named on the command line, directories walked, missing paths as errors.
+
+    Excluded files inside walked directories are left out; a file or directory
+    named explicitly is linted even when excluded, unless ``force_exclude``
+    (as a pre-commit hook passes every changed file by name).
+    """
     for raw in paths:
         path = Path(raw)
+        if force_exclude and skip is not None and path.exists() and skip(path, path.is_dir()):
+            continue
         if path.is_dir():
             found = False
-            for file in walk(path):
+            skipped: list[Path] = []
+            for file in walk(path, skip, skipped):
                 found = True
                 yield file
-            if not found:
+            if not found and not skipped:
                 yield InputError(
                     raw,
                     "directory holds no text files ("
