@@ -194,3 +194,15 @@ def test_unknown_rule_ids_warn_but_do_not_fail(tmp_path: Path) -> None:
 def test_rules_and_explain_include_team_rules(repo: Path) -> None:
     assert "TM001  team-word" in invoke(["rules"], repo).stdout
     assert "garbage fire" in invoke(["explain", "TM001"], repo).stdout
+
+
+def test_an_explicit_config_file_applies_to_every_input(repo: Path, tmp_path: Path) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text('select = ["threat"]\n', "utf-8")
+    result = invoke(["check", "--format", "json", "--config", str(strict), "q3", "drafts"], repo)
+    assert [f[:2] for f in findings(result)] == [
+        ("q3/review.md", "RL130"),  # "final warning" is no longer allowed
+        ("drafts/review.md", "RL130"),  # and drafts/ no longer excluded
+    ]
+    missing = invoke(["check", "--config", str(tmp_path / "nope.toml"), "q3"], repo)
+    assert missing.exit_code == 2 and "nope.toml: no such file" in missing.stderr
