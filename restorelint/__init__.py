@@ -20,16 +20,30 @@ def lint_texts(
     *,
     paths: Sequence[str] | None = None,
     rules: Iterable[Rule] | None = None,
+    format: str | None = None,
 ) -> list[list[Finding]]:
-    """Lint several texts in one pass through the pipeline; one findings list per text."""
+    """Lint several texts in one pass through the pipeline; one findings list per text.
+
+    ``format`` (one of ``restorelint.formats.INPUT_FORMATS``) forces how every text
+    is read; by default each is read as its path's extension implies (plain text
+    for the default names). Inline suppressions in the texts are honoured;
+    configuration files are not read (that is the command line's job).
+    """
     from restorelint.engine import Linter
+    from restorelint.formats import detect
+    from restorelint.rules import default_rules
     from restorelint.sources import Source
+    from restorelint.suppressions import Suppressions
 
     names = list(paths) if paths is not None else [f"<text {i}>" for i in range(len(texts))]
     if len(names) != len(texts):
         raise ValueError("paths must be as long as texts")
-    linter = Linter.default() if rules is None else Linter(list(rules))
-    sources = [Source(path=name, text=text) for name, text in zip(names, texts, strict=True)]
+    chosen = list(default_rules()) if rules is None else list(rules)
+    linter = Linter(chosen, stages=[Suppressions()])
+    sources = [
+        Source(path=name, text=text, format=format or detect(name))
+        for name, text in zip(names, texts, strict=True)
+    ]
     by_path: dict[str, list[Finding]] = {name: [] for name in names}
     for finding in linter.lint(sources):
         by_path[finding.path].append(finding)
@@ -37,7 +51,12 @@ def lint_texts(
 
 
 def lint_text(
-    text: str, *, path: str = "<text>", rules: Iterable[Rule] | None = None
+    text: str,
+    *,
+    path: str = "<text>",
+    rules: Iterable[Rule] | None = None,
+    format: str | None = None,
 ) -> list[Finding]:
-    """Lint one message and return its findings in document order."""
-    return lint_texts([text], paths=[path], rules=rules)[0]
+    """Lint one message and return its findings in document order (``format``: see
+    ``lint_texts``; ``path="review.md"`` reads it as Markdown)."""
+    return lint_texts([text], paths=[path], rules=rules, format=format)[0]

@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import click
 
 from restorelint import __version__
+from restorelint.config import (
+    ConfigError,
+    Overrides,
+    Resolver,
+    describe,
+    fails,
+    known_selector,
+)
+from restorelint.engine import Stage
 from restorelint.finding import Finding
+from restorelint.formats import INPUT_FORMATS
 from restorelint.pipeline import ModelNotInstalled
 from restorelint.reporters import FORMATS, Report, get_reporter
-from restorelint.rules import RuleError, default_rules, select_rules
-from restorelint.sources import STDIN, InputError, Source, expand, read_file, read_stdin
+from restorelint.rules import SEVERITIES, Rule, RuleError
+from restorelint.sources import STDIN, InputError, Skip, Source, expand, read_file, read_stdin
+from restorelint.suppressions import UNUSED_RULE_ID, Suppressions
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -31,16 +43,24 @@ def _split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def gather(paths: Sequence[str], stdin_name: str) -> tuple[list[Source], list[InputError]]:
+def gather(
+    paths: Sequence[str],
+    stdin_name: str,
+    input_format: str | None = None,
+    skip: Skip | None = None,
+    force_exclude: bool = False,
+) -> tuple[list[Source], list[InputError]]:
     sources: list[Source] = []
     errors: list[InputError] = []
     for raw in paths:
         if raw == STDIN:
-            result = read_stdin(sys.stdin.buffer.read(), stdin_name)
+            if force_exclude and skip is not None and skip(Path(stdin_name), False):
+                continue
+            result = read_stdin(sys.stdin.buffer.read(), stdin_name, input_format)
             (sources if isinstance(result, Source) else errors).append(result)  # type: ignore[arg-type]
             continue
-        for item in expand([raw]):
-            result = item if isinstance(item, InputError) else read_file(item)
+        for item in expand([raw], skip, force_exclude):
+            result = item if isinstance(item, InputError) else read_file(item, input_format)
             (sources if isinstance(result, Source) else errors).append(result)  # type: ignore[arg-type]
     return sources, errors
 
@@ -71,7 +91,40 @@ def main() -> None:
     "--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select)."
 )
 @click.option(
-    "--stdin-filename", default="<stdin>", show_default=True, help="Name to report for stdin."
+    "--stdin-filename",
+    default="<stdin>",
+    show_default=True,
+    help="Name to report for stdin; its extension chooses the input format.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="Read every input as this format (default: from each file's extension).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Exit 1 only for findings of this severity or worse (default: any; config: fail-on).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this configuration file for every input instead of searching for one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Skip excluded files even when they are named on the command line.",
+)
+@click.option(
+    "--report-unused-suppressions",
+    is_flag=True,
+    help="Report inline suppressions that silence nothing (as RL901 findings).",
 )
 @click.option(
     "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
@@ -82,6 +135,12 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     stdin_filename: str,
+    input_format: str | None,
+    fail_on: str | None,
+    config_file: Path | None,
+    isolated: bool,
+    force_exclude: bool,
+    report_unused_suppressions: bool,
     color: bool | None,
 ) -> None:
     """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
@@ -89,19 +148,35 @@ def check(
         if sys.stdin.isatty():
             raise click.UsageError("give one or more paths, or - to read stdin")
         paths = (STDIN,)
+    overrides = Overrides(
+        select=tuple(_split(select)) or None,
+        ignore=tuple(_split(ignore)) or None,
+        fail_on=fail_on,
+    )
     try:
-        rules = select_rules(default_rules(), _split(select), _split(ignore))
-    except RuleError as exc:
+        resolver = Resolver(config_file, isolated, overrides)
+        sources, errors = gather(paths, stdin_filename, input_format, resolver.skip, force_exclude)
+        for source in sources:
+            resolver.settings_for(source.path)  # load every governing configuration
+        rules = resolver.rules()
+    except (ConfigError, RuleError) as exc:
         _fail(str(exc))
-    sources, errors = gather(paths, stdin_filename)
+    for warning in resolver.warnings(rules):
+        click.echo(f"restorelint: warning: {warning}", err=True)
     for error in errors:
         click.echo(f"restorelint: {error}", err=True)
     for source in sources:
         if not source.text.strip():
             click.echo(f"restorelint: {source.path}: empty file, nothing to lint", err=True)
     if not sources:
+        if not errors:  # every input excluded (a pre-commit run on excluded files)
+            click.echo("restorelint: every input is excluded; nothing to lint", err=True)
+            sys.exit(EXIT_CLEAN)
         _fail("nothing could be linted")
-    findings = run_linter(sources, rules)
+    suppressions = Suppressions(report_unused_suppressions, known=_known(rules))
+    findings = run_linter(sources, rules, [resolver.stage(), suppressions])
+    for warning in suppressions.warnings:
+        click.echo(f"restorelint: warning: {warning}", err=True)
     use_color = color if color is not None else sys.stdout.isatty()
     report = Report(
         findings=findings,
@@ -110,14 +185,18 @@ def check(
         files_linted=len(sources),
     )
     click.echo(get_reporter(output_format)(report, use_color))
-    sys.exit(EXIT_FINDINGS if findings else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if fails(findings, resolver.fail_on_for) else EXIT_CLEAN)
 
 
-def run_linter(sources: list[Source], rules: list) -> list[Finding]:  # type: ignore[type-arg]
+def _known(rules: Sequence[Rule]) -> Callable[[str], bool]:
+    return lambda selector: selector.upper() == UNUSED_RULE_ID or known_selector(selector, rules)
+
+
+def run_linter(sources: list[Source], rules: list, stages: Sequence[Stage] = ()) -> list[Finding]:  # type: ignore[type-arg]
     from restorelint.engine import Linter
 
     try:
-        return Linter(rules).lint(sources)
+        return Linter(rules, stages=stages).lint(sources)
     except (ModelNotInstalled, RuleError) as exc:
         _fail(str(exc))
         raise  # unreachable: _fail exits
@@ -128,11 +207,8 @@ def run_linter(sources: list[Source], rules: list) -> list[Finding]:  # type: ig
     "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True
 )
 def list_rules(output_format: str) -> None:
-    """List every rule: id, name, category, severity."""
-    try:
-        rules = default_rules()
-    except RuleError as exc:
-        _fail(str(exc))
+    """List every rule: id, name, category, severity (team rules included)."""
+    rules = _catalog()
     if output_format == "json":
         click.echo(
             json.dumps(
@@ -160,16 +236,54 @@ def explain(rule_id: str) -> None:
     """Show a rule's reasoning, examples and restorative rewrites."""
     from restorelint.docs import rule_markdown
 
-    try:
-        rules = default_rules()
-    except RuleError as exc:
-        _fail(str(exc))
+    rules = _catalog()
     wanted = rule_id.strip()
     for rule in rules:
         if wanted.upper() == rule.id or wanted == rule.name:
             click.echo(rule_markdown(rule, heading="#"))
             return
     _fail(f"no rule '{rule_id}'; `restorelint rules` lists them")
+
+
+def _catalog() -> list[Rule]:
+    """The built-in rules plus the team rules the configuration here adds."""
+    try:
+        resolver = Resolver()
+        resolver.settings_for(Path.cwd(), is_dir=True)
+        return resolver.rules()
+    except (ConfigError, RuleError) as exc:
+        _fail(str(exc))
+        raise  # unreachable: _fail exits
+
+
+@main.command(name="config")
+@click.argument("path", required=False, default=".")
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Show this configuration file's settings instead of searching for one.",
+)
+@click.option("--isolated", is_flag=True, help="Show the defaults, ignoring configuration files.")
+def show_config(path: str, output_format: str, config_file: Path | None, isolated: bool) -> None:
+    """Print the effective configuration for PATH (a file or folder; default: here)."""
+    from restorelint.formats import detect
+
+    target = Path(path)
+    is_dir = target.is_dir()
+    try:
+        resolver = Resolver(config_file, isolated)
+        settings = resolver.settings_for(target, is_dir=is_dir)
+        excluded = resolver.skip(target, is_dir)
+        rules = resolver.rules()  # a broken team rule folder is a broken configuration
+    except (ConfigError, RuleError) as exc:
+        _fail(str(exc))
+    for warning in resolver.warnings(rules):
+        click.echo(f"restorelint: warning: {warning}", err=True)
+    fmt = "(folder)" if is_dir else detect(path)
+    click.echo(describe(settings, target, output_format, fmt, excluded))
 
 
 if __name__ == "__main__":

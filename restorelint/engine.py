@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from restorelint.context import excuse
 from restorelint.finding import Finding
+from restorelint.formats import segments as format_segments
 from restorelint.matcher import CompiledRules, RawMatch
 from restorelint.pipeline import load_pipeline
 from restorelint.rules import Rule, default_rules
-from restorelint.segment import Segment, segment_text
+from restorelint.segment import Segment
 from restorelint.sources import Source
 
 if TYPE_CHECKING:
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BATCH_SIZE = 64
+
+# A stage after the context filters: findings in, findings out (configuration,
+# inline suppressions). It never sees the parse, only findings and sources.
+Stage = Callable[[list[Finding], Sequence[Source]], list[Finding]]
 
 
 class LineIndex:
@@ -35,9 +40,12 @@ class LineIndex:
 
 
 class Linter:
-    def __init__(self, rules: Sequence[Rule], nlp: Language | None = None) -> None:
+    def __init__(
+        self, rules: Sequence[Rule], nlp: Language | None = None, stages: Sequence[Stage] = ()
+    ) -> None:
         self.rules = list(rules)
         self._nlp = nlp
+        self.stages = list(stages)
 
     @classmethod
     def default(cls) -> Linter:
@@ -55,10 +63,19 @@ class Linter:
 
     def lint(self, sources: Sequence[Source]) -> list[Finding]:
         segments = [
-            seg for index, src in enumerate(sources) for seg in segment_text(index, src.text)
+            seg
+            for index, src in enumerate(sources)
+            for seg in format_segments(index, src.text, src.format)
         ]
-        if not segments or not self.rules:
-            return []
+        findings = self._match(sources, segments) if segments and self.rules else []
+        for stage in self.stages:
+            findings = stage(findings, sources)
+        order = {src.path: i for i, src in enumerate(sources)}
+        findings.sort(key=lambda f: (order[f.path], f.start, f.end, f.rule))
+        # after the stages, so a rule the configuration ignores cannot hide another
+        return _strongest_per_span(findings)
+
+    def _match(self, sources: Sequence[Source], segments: list[Segment]) -> list[Finding]:
         compiled = self.compiled
         indexes: dict[int, LineIndex] = {}
         findings: list[Finding] = []
@@ -69,12 +86,7 @@ class Linter:
             for match in compiled.find(doc):
                 if excuse(match, doc, seg) is None:
                     findings.append(_finding(source, index, seg, doc, match))
-        order = {src.path: i for i, src in enumerate(sources)}
-        findings.sort(key=lambda f: (order[f.path], f.start, f.end, f.rule))
-        return _strongest_per_span(findings)
-
-    def lint_all(self, sources: Iterable[Source]) -> list[Finding]:
-        return self.lint(list(sources))
+        return findings
 
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -108,8 +120,7 @@ def _strongest_per_span(findings: list[Finding]) -> list[Finding]:
 
 def _finding(source: Source, index: LineIndex, seg: Segment, doc: Doc, match: RawMatch) -> Finding:
     span = doc[match.start : match.end]
-    start = seg.start + span.start_char
-    end = seg.start + span.end_char
+    start, end = seg.original_span(span.start_char, span.end_char)
     line, column = index.position(start)
     end_line, end_column = index.position(end)
     rule = match.rule

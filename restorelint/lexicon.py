@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 CONTEXT_FILE = "_context.yaml"
+# The name a template placeholder ("{{ employee_name }}") is read as, so that
+# "{{ employee_name }} is lazy" is a judgment about a person (formats/templates.py).
+PLACEHOLDER_PERSON = "Alex"
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ def is_person(token: Token) -> bool:
         return True
     if lower.startswith("@") and len(lower) > 1:
         return True
+    if token.text == PLACEHOLDER_PERSON:
+        return True  # a placeholder stand-in, whatever the tagger made of it
     if token.pos_ == "PROPN":
         # The small model labels many first names ORG, GPE or NORP, so any
         # title-case name counts, except known tools and services.

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from restorelint.formats.mapping import Mapped, OffsetMap
 
 # spaCy's parser cost grows with sentence length; paragraphs longer than this
 # are cut at line breaks (a paragraph this long is almost never one message).
@@ -19,16 +23,37 @@ _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _QUOTE_LINE = re.compile(r"^[ \t]{0,3}>")
+# Word processors write "you’re"; the tagger only knows "you're" (its "’re"
+# has no lemma "be"). Same length, so every offset stays valid.
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+
+
+def parseable(text: str) -> str:
+    """The text as handed to the parser: same length, apostrophes straightened."""
+    return _CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
 
 
 @dataclass(frozen=True)
 class Segment:
-    """Prose from one source: ``text`` starts at ``start`` in the original, char for char."""
+    """Prose from one source.
+
+    Without ``offsets``, ``text`` starts at ``start`` in the original, char for
+    char (plain text, and markup masked by same-length blanks). With
+    ``offsets`` (markup whose tags were dropped, entities decoded or template
+    placeholders replaced), the map says where each character came from.
+    """
 
     source: int
     start: int
     text: str
     quoted: bool = False
+    offsets: OffsetMap | None = None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``[start, end)`` in ``text`` to offsets in the original, end exclusive."""
+        if self.offsets is None:
+            return self.start + start, self.start + end
+        return self.offsets.span(start, end)
 
 
 def _mask(text: str, pattern: re.Pattern[str]) -> str:
@@ -77,7 +102,7 @@ def _without_fences(text: str) -> str:
 
 def segment_text(source: int, text: str) -> Iterator[Segment]:
     """Paragraphs of prose, with code fences, inline code and URLs blanked out."""
-    masked = _mask(_mask(_without_fences(text), _INLINE_CODE), _URL)
+    masked = parseable(_mask(_mask(_without_fences(text), _INLINE_CODE), _URL))
     for start, para in _paragraphs(masked):
         if not para.strip():
             continue
@@ -86,3 +111,25 @@ def segment_text(source: int, text: str) -> Iterator[Segment]:
         for piece_start, piece in _split_long(start, para):
             if piece.strip():
                 yield Segment(source=source, start=piece_start, text=piece, quoted=quoted)
+
+
+def segment_mapped(source: int, view: Mapped, quoted: bool = False) -> Iterator[Segment]:
+    """Paragraphs of a rewritten text (markup readers), each with its offset map."""
+    for start, para in _paragraphs(parseable(view.text)):
+        if not para.strip():
+            continue
+        for piece_start, piece in _split_long(start, para):
+            if not piece.strip():
+                continue
+            offsets = view.offsets.slice(piece_start, piece_start + len(piece))
+            exact = offsets.single_exact()
+            if exact is not None:
+                yield Segment(source=source, start=exact, text=piece, quoted=quoted)
+            else:
+                yield Segment(
+                    source=source,
+                    start=offsets.point(0),
+                    text=piece,
+                    quoted=quoted,
+                    offsets=offsets,
+                )

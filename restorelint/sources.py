@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,8 @@ TEXT_SUFFIXES = frozenset(
         ".eml",
         ".tmpl",
         ".tpl",
+        ".handlebars",
+        ".docx",
     }
 )
 SKIPPED_DIRS = frozenset(
@@ -35,13 +37,20 @@ SKIPPED_DIRS = frozenset(
 # A message or review far beyond this is almost certainly not prose meant for
 # a reader (a log, a dump); parsing it would take minutes.
 MAX_BYTES = 5 * 1024 * 1024
+# A Word file carries images and styles besides its text; its text is held to
+# MAX_BYTES once extracted.
+MAX_DOCX_BYTES = 50 * 1024 * 1024
 STDIN = "-"
 
 
 @dataclass(frozen=True)
 class Source:
+    """A document to lint. ``format`` is one of ``formats.INPUT_FORMATS``; None is
+    plain text. For ``.docx`` files ``text`` is the paragraphs, one per line."""
+
     path: str
     text: str
+    format: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,13 @@ class InputError:
         return f"{self.path}: {self.message}"
 
 
-def decode(path: str, data: bytes) -> Source | InputError:
+def decode(path: str, data: bytes, fmt: str | None = None) -> Source | InputError:
+    """Bytes to a Source in the given input format (None: chosen from the path)."""
+    from restorelint.formats import DOCX, detect
+
+    fmt = fmt or detect(path)
+    if fmt == DOCX:
+        return _decode_docx(path, data)
     if len(data) > MAX_BYTES:
         return InputError(
             path,
@@ -68,14 +83,34 @@ def decode(path: str, data: bytes) -> Source | InputError:
             path,
             f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}), not linted",
         )
-    return Source(path, text)
+    return Source(path, text, fmt)
 
 
-def read_file(path: Path) -> Source | InputError:
+def _decode_docx(path: str, data: bytes) -> Source | InputError:
+    from restorelint.formats.docx import DocxError, extract
+
+    if len(data) > MAX_DOCX_BYTES:
+        return InputError(
+            path, f"too large to lint ({len(data) // 1024} KiB; the limit for .docx is 50 MiB)"
+        )
+    try:
+        text = extract(data)
+    except DocxError as exc:
+        return InputError(path, f"{exc}, not linted")
+    if len(text) > MAX_BYTES:
+        return InputError(path, "too much text to lint (over 5 MiB once extracted)")
+    return Source(path, text, "docx")
+
+
+def read_file(path: Path, fmt: str | None = None) -> Source | InputError:
+    from restorelint.formats import DOCX, detect
+
     name = str(path)
+    fmt = fmt or detect(name)
+    limit = MAX_DOCX_BYTES if fmt == DOCX else MAX_BYTES
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         return InputError(name, "no such file or directory")
     except PermissionError:
@@ -84,31 +119,65 @@ def read_file(path: Path) -> Source | InputError:
         return InputError(name, "is a directory")
     except OSError as exc:
         return InputError(name, f"cannot read: {exc.strerror or exc}")
-    return decode(name, data)
+    return decode(name, data, fmt)
 
 
-def read_stdin(stream_bytes: bytes, name: str = "<stdin>") -> Source | InputError:
-    return decode(name, stream_bytes)
+def read_stdin(
+    stream_bytes: bytes, name: str = "<stdin>", fmt: str | None = None
+) -> Source | InputError:
+    """Stdin in the forced format, or the one ``name`` (--stdin-filename) implies."""
+    return decode(name, stream_bytes, fmt)
 
 
-def walk(directory: Path) -> Iterator[Path]:
+# skip(path, is_dir) -> True when configuration excludes the path.
+Skip = Callable[[Path, bool], bool]
+
+
+def walk(
+    directory: Path, skip: Skip | None = None, skipped: list[Path] | None = None
+) -> Iterator[Path]:
+    """Text files under ``directory``; hidden and tool folders are never entered, and
+    ``skip`` (the configuration's excludes) prunes folders and files."""
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        kept = []
+        for d in sorted(dirs):
+            if d in SKIPPED_DIRS or d.startswith("."):
+                continue
+            if skip is not None and skip(Path(root) / d, True):
+                if skipped is not None:
+                    skipped.append(Path(root) / d)
+                continue
+            kept.append(d)
+        dirs[:] = kept
         for name in sorted(files):
-            if Path(name).suffix.lower() in TEXT_SUFFIXES:
+            if Path(name).suffix.lower() in TEXT_SUFFIXES and not name.startswith("~$"):
+                if skip is not None and skip(Path(root) / name, False):
+                    if skipped is not None:
+                        skipped.append(Path(root) / name)
+                    continue
                 yield Path(root) / name
 
 
-def expand(paths: Iterable[str]) -> Iterator[Path | InputError]:
-    """Files named on the command line, directories walked, missing paths as errors."""
+def expand(
+    paths: Iterable[str], skip: Skip | None = None, force_exclude: bool = False
+) -> Iterator[Path | InputError]:
+    """Files named on the command line, directories walked, missing paths as errors.
+
+    Excluded files inside walked directories are left out; a file or directory
+    named explicitly is linted even when excluded, unless ``force_exclude``
+    (as a pre-commit hook passes every changed file by name).
+    """
     for raw in paths:
         path = Path(raw)
+        if force_exclude and skip is not None and path.exists() and skip(path, path.is_dir()):
+            continue
         if path.is_dir():
             found = False
-            for file in walk(path):
+            skipped: list[Path] = []
+            for file in walk(path, skip, skipped):
                 found = True
                 yield file
-            if not found:
+            if not found and not skipped:
                 yield InputError(
                     raw,
                     "directory holds no text files ("

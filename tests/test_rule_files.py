@@ -20,11 +20,11 @@ severity: warning
 message: "“{text}” is a word our team avoids."
 why: It reads as contempt.
 kind: phrase
-patterns: [garbage fire]
+patterns: [dumpster fire]
 suggest: {text: Say what is wrong with it., applicability: display-only}
 examples:
-  flag: [{text: This PR is a garbage fire., rewrite: This PR needs tests before it can merge.}]
-  pass: [The garbage collector runs at night.]
+  flag: [{text: This PR is a dumpster fire., rewrite: This PR needs tests before it can merge.}]
+  pass: [The dumpster behind the office is emptied at night.]
 """
 
 
@@ -71,7 +71,12 @@ def test_a_valid_team_rule_loads(tmp_path: Path) -> None:
         (lambda t: t.replace("severity: warning", "severity: fatal"), "severity"),
         (lambda t: t.replace("category: harsh", "category: rude"), "category"),
         (lambda t: t.replace("kind: phrase", "kind: regex"), "kind"),
-        (lambda t: t.replace("  pass: [The garbage collector runs at night.]\n", ""), "examples"),
+        (
+            lambda t: t.replace(
+                "  pass: [The dumpster behind the office is emptied at night.]\n", ""
+            ),
+            "examples",
+        ),
     ],
 )
 def test_a_broken_rule_names_the_file_and_field(tmp_path: Path, edit, field: str) -> None:  # type: ignore[no-untyped-def]
@@ -85,7 +90,7 @@ def test_a_broken_rule_names_the_file_and_field(tmp_path: Path, edit, field: str
 
 def test_unquoted_yaml_boolean_in_a_word_list_is_reported(tmp_path: Path) -> None:
     text = GOOD_RULE.replace(
-        "kind: phrase\npatterns: [garbage fire]",
+        "kind: phrase\npatterns: [dumpster fire]",
         "kind: token\npatterns: [[{LOWER: {IN: [in, on]}}]]",
     )
     with pytest.raises(RuleError) as info:
@@ -101,7 +106,7 @@ def test_invalid_yaml_is_reported_with_the_file(tmp_path: Path) -> None:
 
 def test_invalid_spacy_pattern_is_reported_with_the_file(tmp_path: Path) -> None:
     text = GOOD_RULE.replace(
-        "kind: phrase\npatterns: [garbage fire]", "kind: token\npatterns: [[{LOWR: garbage}]]"
+        "kind: phrase\npatterns: [dumpster fire]", "kind: token\npatterns: [[{LOWR: dumpster}]]"
     )
     rule = load_rule_file(_write(tmp_path, "team-word", text))
     with pytest.raises(RuleError) as info:
@@ -124,7 +129,7 @@ def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
 
 def test_python_checks_must_be_built_in(tmp_path: Path) -> None:
     text = GOOD_RULE.replace(
-        "kind: phrase\npatterns: [garbage fire]", "kind: python\ncheck: os_system"
+        "kind: phrase\npatterns: [dumpster fire]", "kind: python\ncheck: os_system"
     )
     rule = load_rule_file(_write(tmp_path, "team-word", text))
     with pytest.raises(RuleError, match="no built-in check"):

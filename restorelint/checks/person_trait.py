@@ -48,8 +48,20 @@ def describes_person(token: Token) -> bool:
     return False
 
 
+def _direct_predicate(token: Token) -> bool:
+    """ "Sam is lazy": the shape RL110's dependency pattern already covers."""
+    return token.dep_ in ("acomp", "attr", "oprd") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and is_person(c) for c in token.head.children
+    )
+
+
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     words = {str(w).lower() for w in options.get("words", ())}
+    skip_direct = bool(options.get("skip_direct_predicates", False))
     for token in doc:
-        if (token.lower_ in words or token.lemma_.lower() in words) and describes_person(token):
+        if not (token.lower_ in words or token.lemma_.lower() in words):
+            continue
+        if skip_direct and _direct_predicate(token):
+            continue
+        if describes_person(token):
             yield token.i, token.i + 1
