@@ -1,0 +1,73 @@
+"""The labelled corpus (tests/corpus/*.jsonl): per-category precision and recall.
+
+Each line is {"text", "expect": [categories], "note"}; an empty expect list
+means the text must raise nothing. Written for this project across review
+comments, performance reviews and HR templates; most negatives are hard
+negatives (technical words, self-ownership, negation, quotes, policy, praise).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import restorelint
+from restorelint.rules import CATEGORIES
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+MIN_PRECISION, MIN_RECALL = 0.95, 0.90
+
+
+def _items() -> list[dict[str, object]]:
+    items = []
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                item = json.loads(line)
+                item["where"] = f"{path.name}:{number}"
+                items.append(item)
+    return items
+
+
+@pytest.fixture(scope="module")
+def scored() -> tuple[Counter[str], Counter[str], Counter[str], list[str]]:
+    items = _items()
+    results = restorelint.lint_texts([str(i["text"]) for i in items])
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    misses: list[str] = []
+    for item, findings in zip(items, results, strict=True):
+        got = {f.category for f in findings}
+        expected = set(item["expect"])  # type: ignore[arg-type]
+        for category in got | expected:
+            if category in got and category in expected:
+                tp[category] += 1
+            elif category in got:
+                fp[category] += 1
+                misses.append(f"FP {category} {item['where']}: {item['text']}")
+            else:
+                fn[category] += 1
+                misses.append(f"FN {category} {item['where']}: {item['text']}")
+    return tp, fp, fn, misses
+
+
+def test_corpus_is_large_and_mostly_hard_negatives() -> None:
+    items = _items()
+    assert len(items) >= 500
+    negatives = [i for i in items if not i["expect"]]
+    assert len(negatives) >= 0.4 * len(items)
+    assert {c for i in items for c in i["expect"]} <= set(CATEGORIES)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_precision_and_recall_by_category(scored, category: str) -> None:  # type: ignore[no-untyped-def]
+    tp, fp, fn, misses = scored
+    precision = tp[category] / (tp[category] + fp[category]) if tp[category] + fp[category] else 1.0
+    recall = tp[category] / (tp[category] + fn[category]) if tp[category] + fn[category] else 1.0
+    detail = "\n".join(m for m in misses if f" {category} " in m)
+    assert precision >= MIN_PRECISION, f"{category} precision {precision:.2f}\n{detail}"
+    assert recall >= MIN_RECALL, f"{category} recall {recall:.2f}\n{detail}"
