@@ -253,8 +253,11 @@ def mentions_fault(doc: Doc, lex: Lexicon) -> bool:
 
 
 def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
-    # The whole segment: "You broke CI again. Unacceptable." aims the fragment.
-    if any(is_person(t) or is_second_person(t) for t in doc):
+    sent = _sentence(match, doc)
+    # A verbless fragment ("You broke CI again. Unacceptable.") takes its aim
+    # from the rest of the segment.
+    fragment = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    if any(is_person(t) or is_second_person(t) for t in (doc if fragment else sent)):
         return False
     pointers, wrong = lex.words("impersonal", "pointers"), lex.words("impersonal", "wrong")
     for token in _matched(match, doc):

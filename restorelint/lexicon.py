@@ -92,7 +92,12 @@ def is_person(token: Token) -> bool:
             and lower not in lex.not_people
             and token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT")
         )
-    return token.pos_ == "NOUN" and token.lemma_.lower() in lex.person_nouns
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.person_nouns:
+        return False
+    # "a developer doesn't try…", "any employee may…": a generic person, not someone
+    return not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each") for c in token.children
+    )
 
 
 def is_second_person(token: Token) -> bool:
