@@ -7,6 +7,7 @@ configuration, missing model, or no input could be linted.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +15,8 @@ from pathlib import Path
 import click
 
 from restorelint import __version__
+from restorelint.cache import ENV_DIR as ENV_CACHE_DIR
+from restorelint.cache import Cache
 from restorelint.config import (
     ConfigError,
     Overrides,
@@ -129,6 +132,18 @@ def main() -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help=f"Parse every file again instead of reusing results (cache: ${ENV_CACHE_DIR}).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for large inputs (default: the number of CPUs).",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -142,6 +157,8 @@ def check(
     force_exclude: bool,
     report_unused_suppressions: bool,
     color: bool | None,
+    no_cache: bool,
+    jobs: int | None,
 ) -> None:
     """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
     if not paths:
@@ -174,7 +191,13 @@ def check(
             sys.exit(EXIT_CLEAN)
         _fail("nothing could be linted")
     suppressions = Suppressions(report_unused_suppressions, known=_known(rules))
-    findings = run_linter(sources, rules, [resolver.stage(), suppressions])
+    findings = run_linter(
+        sources,
+        rules,
+        [resolver.stage(), suppressions],
+        cache=None if no_cache else Cache(),
+        jobs=jobs or os.cpu_count() or 1,
+    )
     for warning in suppressions.warnings:
         click.echo(f"restorelint: warning: {warning}", err=True)
     use_color = color if color is not None else sys.stdout.isatty()
@@ -192,11 +215,18 @@ def _known(rules: Sequence[Rule]) -> Callable[[str], bool]:
     return lambda selector: selector.upper() == UNUSED_RULE_ID or known_selector(selector, rules)
 
 
-def run_linter(sources: list[Source], rules: list, stages: Sequence[Stage] = ()) -> list[Finding]:  # type: ignore[type-arg]
+def run_linter(
+    sources: list[Source],
+    rules: Sequence[Rule],
+    stages: Sequence[Stage] = (),
+    *,
+    cache: Cache | None = None,
+    jobs: int = 1,
+) -> list[Finding]:
     from restorelint.engine import Linter
 
     try:
-        return Linter(rules, stages=stages).lint(sources)
+        return Linter(rules, stages=stages, cache=cache, jobs=jobs).lint(sources)
     except (ModelNotInstalled, RuleError) as exc:
         _fail(str(exc))
         raise  # unreachable: _fail exits

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
+from restorelint.cache import Cache, digest, environment_stamp, rules_fingerprint
 from restorelint.context import excuse
 from restorelint.finding import Finding
 from restorelint.formats import segments as format_segments
-from restorelint.matcher import CompiledRules, RawMatch
+from restorelint.lexicon import lexicon_fingerprint
+from restorelint.matcher import CompiledRules
+from restorelint.parallel import parallel_match
 from restorelint.pipeline import load_pipeline
+from restorelint.prefilter import Prefilter
+from restorelint.prefilter import build as build_prefilter
 from restorelint.rules import Rule, default_rules
 from restorelint.segment import Segment
 from restorelint.sources import Source
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 BATCH_SIZE = 64
 
@@ -39,13 +43,32 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
+# (rule id, start, end): a finding as the cache and worker processes carry it,
+# offsets into the original text, nothing of its words.
+Hit = tuple[str, int, int]
+# Below this many segments to parse, starting worker processes costs more
+# than it saves.
+PARALLEL_MIN_SEGMENTS = 400
+
+
 class Linter:
     def __init__(
-        self, rules: Sequence[Rule], nlp: Language | None = None, stages: Sequence[Stage] = ()
+        self,
+        rules: Sequence[Rule],
+        nlp: Language | None = None,
+        stages: Sequence[Stage] = (),
+        *,
+        prefilter: bool = True,
+        cache: Cache | None = None,
+        jobs: int = 1,
     ) -> None:
         self.rules = list(rules)
         self._nlp = nlp
         self.stages = list(stages)
+        self.use_prefilter = prefilter
+        self.cache = cache
+        self.jobs = max(1, jobs)
+        self.by_id = {rule.id: rule for rule in self.rules}
 
     @classmethod
     def default(cls) -> Linter:
@@ -61,13 +84,58 @@ class Linter:
     def compiled(self) -> CompiledRules:
         return CompiledRules(self.rules, self.nlp)
 
+    @cached_property
+    def fingerprint(self) -> str:
+        return digest(environment_stamp(), rules_fingerprint(self.rules), lexicon_fingerprint())
+
+    @cached_property
+    def prefilter(self) -> Prefilter | None:
+        if not self.use_prefilter:
+            return None
+        # Building it expands every lemma with lemminflect (about a second);
+        # the result only changes with the rules.
+        key = digest("prefilter", self.fingerprint)
+        stored = self.cache.get(key) if self.cache is not None else None
+        if stored is not None:
+            return Prefilter.from_json(stored)
+        built = build_prefilter(self.rules)
+        if built is not None and self.cache is not None:
+            self.cache.put(key, built.to_json())
+        return built
+
+    def needs_parse(self, segment: Segment) -> bool:
+        return self.prefilter is None or self.prefilter.may_match(segment.text)
+
     def lint(self, sources: Sequence[Source]) -> list[Finding]:
+        hits: dict[int, list[Hit]] = {}
+        keys: dict[int, str] = {}
+        for number, source in enumerate(sources):
+            if self.cache is not None:
+                keys[number] = digest(self.fingerprint, source.format or "", source.text)
+                cached = self.cache.get(keys[number])
+                if isinstance(cached, list):
+                    hits[number] = [(str(r), int(s), int(e)) for r, s, e in cached]
+        todo = [n for n in range(len(sources)) if n not in hits]
         segments = [
             seg
-            for index, src in enumerate(sources)
-            for seg in format_segments(index, src.text, src.format)
+            for number in todo
+            for seg in format_segments(number, sources[number].text, sources[number].format)
+            if self.needs_parse(seg)
         ]
-        findings = self._match(sources, segments) if segments and self.rules else []
+        for number in todo:
+            hits[number] = []
+        if segments and self.rules:
+            for number, hit in self._parse_and_match(segments):
+                hits[number].append(hit)
+        if self.cache is not None:
+            for number in todo:
+                self.cache.put(keys[number], hits[number])
+        findings = [
+            _finding(sources[number], self.by_id[rule], start, end)
+            for number in range(len(sources))
+            for rule, start, end in hits[number]
+            if rule in self.by_id
+        ]
         for stage in self.stages:
             findings = stage(findings, sources)
         order = {src.path: i for i, src in enumerate(sources)}
@@ -75,18 +143,22 @@ class Linter:
         # after the stages, so a rule the configuration ignores cannot hide another
         return _strongest_per_span(findings)
 
-    def _match(self, sources: Sequence[Source], segments: list[Segment]) -> list[Finding]:
+    def _parse_and_match(self, segments: list[Segment]) -> list[tuple[int, Hit]]:
+        if self.jobs > 1 and len(segments) >= PARALLEL_MIN_SEGMENTS:
+            return parallel_match(self, segments)
+        return self.match_segments(segments)
+
+    def match_segments(self, segments: Sequence[Segment]) -> list[tuple[int, Hit]]:
         compiled = self.compiled
-        indexes: dict[int, LineIndex] = {}
-        findings: list[Finding] = []
+        found: list[tuple[int, Hit]] = []
         docs = self.nlp.pipe((seg.text for seg in segments), batch_size=BATCH_SIZE)
         for seg, doc in zip(segments, docs, strict=True):
-            source = sources[seg.source]
-            index = indexes.setdefault(seg.source, LineIndex(source.text))
             for match in compiled.find(doc):
                 if excuse(match, doc, seg) is None:
-                    findings.append(_finding(source, index, seg, doc, match))
-        return findings
+                    span = doc[match.start : match.end]
+                    start, end = seg.original_span(span.start_char, span.end_char)
+                    found.append((seg.source, (match.rule.id, start, end)))
+        return found
 
 
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -118,12 +190,10 @@ def _strongest_per_span(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _finding(source: Source, index: LineIndex, seg: Segment, doc: Doc, match: RawMatch) -> Finding:
-    span = doc[match.start : match.end]
-    start, end = seg.original_span(span.start_char, span.end_char)
+def _finding(source: Source, rule: Rule, start: int, end: int) -> Finding:
+    index = _line_index(source.text)
     line, column = index.position(start)
     end_line, end_column = index.position(end)
-    rule = match.rule
     text = source.text[start:end]
     return Finding(
         path=source.path,
@@ -143,3 +213,8 @@ def _finding(source: Source, index: LineIndex, seg: Segment, doc: Doc, match: Ra
         applicability=rule.applicability,
         replacement=rule.replacement,
     )
+
+
+@lru_cache(maxsize=64)
+def _line_index(text: str) -> LineIndex:
+    return LineIndex(text)

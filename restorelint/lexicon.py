@@ -6,6 +6,7 @@ so that "who counts as a person" is decided in one place.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -72,6 +73,10 @@ def load_lexicon() -> Lexicon:
     )
 
 
+def lexicon_fingerprint() -> str:
+    return hashlib.sha256((bundled_rules_dir() / CONTEXT_FILE).read_bytes()).hexdigest()
+
+
 def is_person(token: Token) -> bool:
     """Does this token refer to a person (the reader, a colleague, a named employee)?"""
     lex = load_lexicon()
@@ -87,11 +92,7 @@ def is_person(token: Token) -> bool:
     if token.pos_ == "PROPN":
         # The small model labels many first names ORG, GPE or NORP, so any
         # title-case name counts, except known tools and services.
-        return (
-            token.is_title
-            and lower not in lex.not_people
-            and token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT")
-        )
+        return token.is_title and lower not in lex.not_people
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.person_nouns:
         return False
     # "a developer doesn't try…", "any employee may…": a generic person, not someone

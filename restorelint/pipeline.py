@@ -32,7 +32,9 @@ def load_pipeline() -> Language:
     register_extensions()
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            # No rule reads named entities, and NER is more than half of the
+            # parse time; who counts as a person is decided by lexicon.is_person.
+            return spacy.load(name, exclude=["ner"])
         except OSError:
             continue
     raise ModelNotInstalled()

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ from restorelint.rules import default_rules
 from restorelint.sources import Source
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Tests (and the commands they start) must not read or fill the user's cache.
+os.environ["RESTORELINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="restorelint-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,18 @@ calling the whole room to look at someone's error."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from restorelint.context import mentions_fault
 from restorelint.lexicon import is_person, load_lexicon
+from restorelint.prefilter import Triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def triggers(options: Mapping[str, Any]) -> Triggers:
+    return Triggers(words=load_lexicon().not_mentions)
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:

@@ -5,12 +5,14 @@ thing ("aggressive caching", "an emotional situation with a customer")."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Any
 
 from restorelint.context import subjects
 from restorelint.lexicon import is_person
+from restorelint.prefilter import Triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _POSSESSIVES = frozenset({"your", "his", "her", "their", "yours"})
 # How a describing word hangs on what it describes; climbing stops elsewhere
@@ -53,6 +55,10 @@ def _direct_predicate(token: Token) -> bool:
     return token.dep_ in ("acomp", "attr", "oprd") and any(
         c.dep_ in ("nsubj", "nsubjpass") and is_person(c) for c in token.head.children
     )
+
+
+def triggers(options: Mapping[str, Any]) -> Triggers:
+    return Triggers(words=frozenset(str(w).lower() for w in options.get("words", ())))
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:

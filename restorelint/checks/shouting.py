@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
+from restorelint.prefilter import Triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MIN_WORDS = 3
 
@@ -13,6 +17,10 @@ MIN_WORDS = 3
 def _is_shouted(token) -> bool:  # type: ignore[no-untyped-def]
     text = token.text
     return text.isalpha() and text.isupper() and len(text) >= 1
+
+
+def triggers(options: Mapping[str, Any]) -> Triggers:
+    return Triggers(pattern=re.compile(r"(?:\b[A-Z]+\b[\s,']+){2,}\b[A-Z]+\b"))
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
+from restorelint.prefilter import Triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # "??" alone is common in honest confusion ("is this right??"); three or a
 # mix with "!" reads as exasperation.
 _STACKED = re.compile(r"!{2,}[!?]*|\?{3,}[!?]*|\?+![!?]*")
+
+
+def triggers(options: Mapping[str, Any]) -> Triggers:
+    return Triggers(pattern=_STACKED)
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:

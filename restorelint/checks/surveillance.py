@@ -9,12 +9,14 @@ doing the watching, so instructions ("keep track of your PTO") pass.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING, Any
 
 from restorelint.context import subjects
 from restorelint.lexicon import is_person, is_second_person
+from restorelint.prefilter import Triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "attr"})
 
@@ -56,6 +58,18 @@ def _about_person(target: Token, watcher: list[Token], lapses: frozenset[str]) -
     # "every late arrival", "each mistake": a tally of someone's lapses
     counted = any(c.dep_ == "det" and c.lower_ in ("every", "each") for c in target.children)
     return counted and any(t.lemma_.lower() in lapses for t in target.subtree)
+
+
+def triggers(options: Mapping[str, Any]) -> Triggers:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in options.get(key, ()))
+
+    everyday = words("everyday_verbs")
+    return Triggers(
+        words=(words("verbs") - everyday) | words("carriers"),
+        # "check", "review": only with "every", "closely", ...
+        all_of=((everyday, words("intensifiers")),),
+    )
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:

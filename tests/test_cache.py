@@ -1,0 +1,130 @@
+"""The result cache and parallel parsing: they may only save time."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, restorelint_command
+
+from restorelint import engine
+from restorelint.cache import Cache
+from restorelint.engine import Linter
+from restorelint.sources import Source
+
+SECRET = "Priya was careless with the Zanzibar payroll export, and this is your final warning."
+SOURCES = [
+    Source("review.md", SECRET, "markdown"),
+    Source("note.txt", "Thanks for the quick turnaround on the Zanzibar export.", "text"),
+]
+
+
+class NoParsing:
+    """Stands in for the model: any attempt to parse fails the test."""
+
+    vocab = None
+
+    def pipe(self, *args: object, **kwargs: object) -> None:
+        raise AssertionError("an unchanged file was parsed again")
+
+
+def test_unchanged_files_are_not_parsed_again(linter: Linter, tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    first = Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES)
+    assert {f.rule for f in first} == {"RL110", "RL130"}
+    again = Linter(linter.rules, nlp=NoParsing(), cache=cache)  # type: ignore[arg-type]
+    again.__dict__["compiled"] = None  # compiling needs the model's vocab; it is not needed
+    assert again.lint(SOURCES) == first
+
+
+def test_an_edited_file_is_parsed_again(linter: Linter, tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES)
+    edited = [Source("review.md", SECRET.replace("careless", "thorough"), "markdown")]
+    findings = Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(edited)
+    assert [f.rule for f in findings] == ["RL130"]
+
+
+def test_the_cache_holds_no_document_text(linter: Linter, tmp_path: Path) -> None:
+    Linter(linter.rules, nlp=linter.nlp, cache=Cache(tmp_path)).lint(SOURCES)
+    stored = " ".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.json"))
+    assert stored
+    # ("careless" is stored: it is rule vocabulary, in the cached prefilter)
+    for word in ("Priya", "Zanzibar", "payroll", "turnaround", "careless with the"):
+        assert word not in stored
+
+
+def test_a_corrupt_cache_is_ignored(linter: Linter, tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    expected = Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES)
+    for entry in tmp_path.rglob("*.json"):
+        entry.write_bytes(b"\x00{not json")
+    assert Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES) == expected
+    (next(tmp_path.rglob("*.json"))).write_text(json.dumps({"format": 1, "value": [["RL999"]]}))
+    assert Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES) == expected
+
+
+def test_an_unwritable_cache_never_fails_a_run(linter: Linter, tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("", encoding="utf-8")
+    findings = Linter(linter.rules, nlp=linter.nlp, cache=Cache(blocker / "cache")).lint(SOURCES)
+    assert {f.rule for f in findings} == {"RL110", "RL130"}
+
+
+def test_concurrent_runs_share_a_cache(tmp_path: Path, cli_env) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "review.md"
+    target.write_text(SECRET + "\n", encoding="utf-8")
+    env = dict(cli_env, RESTORELINT_CACHE_DIR=str(tmp_path / "cache"))
+    command = [*restorelint_command(), "check", "--format", "json", str(target)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, env=env) for _ in range(3)]
+    outputs = [run.communicate(timeout=180)[0] for run in runs]
+    assert [run.returncode for run in runs] == [1, 1, 1]
+    assert len({o for o in outputs}) == 1
+    assert any((tmp_path / "cache").rglob("*.json"))
+    no_cache = dict(cli_env, RESTORELINT_CACHE_DIR=str(tmp_path / "unused"))
+    subprocess.run(
+        [*command[:-1], "--no-cache", str(target)],
+        env=no_cache,
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+    assert not (tmp_path / "unused").exists()
+
+
+def test_parallel_parsing_gives_the_serial_output(linter: Linter, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    sources = [
+        Source(f"{path.name}:{n}", json.loads(line)["text"])
+        for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    ]
+    serial = Linter(linter.rules, nlp=linter.nlp).lint(sources)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_SEGMENTS", 1)
+    parallel = Linter(linter.rules, nlp=linter.nlp, jobs=2).lint(sources)
+    assert parallel == serial
+    assert len(serial) > 250
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jobs_option_output_is_stable(tmp_path: Path, cli_env, jobs: str) -> None:  # type: ignore[no-untyped-def]
+    for n in range(3):
+        (tmp_path / f"r{n}.md").write_text(SECRET + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [
+            *restorelint_command(),
+            "check",
+            "--no-cache",
+            "--jobs",
+            jobs,
+            "--format",
+            "json",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        env=cli_env,
+        check=False,
+    )
+    paths = [Path(f["path"]).name for f in json.loads(result.stdout)["findings"]]
+    assert paths == sorted(paths) and len(paths) == 6

@@ -1,0 +1,66 @@
+"""The prefilter may only skip work, never change a result."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+from restorelint.engine import Linter
+from restorelint.prefilter import build
+from restorelint.rules import default_rules
+from restorelint.sources import Source
+
+
+def _corpus_and_examples() -> list[Source]:
+    sources = [
+        Source(f"{path.name}:{n}", json.loads(line)["text"])
+        for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    ]
+    for rule in default_rules():
+        sources += [Source(f"{rule.id} flag", e.text) for e in rule.flag_examples]
+        sources += [Source(f"{rule.id} pass", t) for t in rule.pass_examples]
+    for path in sorted((ROOT / "examples").rglob("*")):
+        if path.is_file() and path.suffix in (".md", ".txt", ".html", ".j2", ".hbs", ".liquid"):
+            sources.append(Source(str(path), path.read_text(encoding="utf-8")))
+    return sources
+
+
+def test_prefilter_changes_no_finding(linter: Linter) -> None:
+    sources = _corpus_and_examples()
+    unfiltered = Linter(linter.rules, nlp=linter.nlp, prefilter=False)
+    filtered = Linter(linter.rules, nlp=linter.nlp, prefilter=True)
+    assert filtered.prefilter is not None, "every rule should have a spelled-out anchor"
+    assert filtered.lint(sources) == unfiltered.lint(sources)
+
+
+def test_prefilter_skips_plain_technical_text() -> None:
+    prefilter = build(default_rules())
+    assert prefilter is not None
+    assert not prefilter.may_match("Bumped the lockfile and regenerated the fixtures.")
+    assert prefilter.may_match("You failed to update the docs.")
+    assert prefilter.may_match("THIS IS NOT OK")
+    assert prefilter.may_match("Why is this still open???")
+    assert prefilter.may_match("It's your fault.")
+
+
+def test_nothing_to_match_never_imports_spacy(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Bumped the lockfile and regenerated the fixtures.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from restorelint.cli import main\n"
+        "try:\n"
+        f"    main(['check', '--no-cache', {str(note)!r}])\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 0, done.code\n"
+        "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
