@@ -1,12 +1,13 @@
 """Command line: ``restorelint check | rules | explain``.
 
-Exit codes: 0 nothing flagged; 1 findings; 2 usage error, broken rule or
-configuration, missing model, or no input could be linted.
+Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings; 2 usage
+error, broken rule or configuration, missing model, or no input could be linted.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ import click
 
 from restorelint import __version__
 from restorelint.finding import Finding
+from restorelint.outcome import FAIL_ON, choose_format, exit_code, use_color
 from restorelint.pipeline import ModelNotInstalled
 from restorelint.reporters import FORMATS, Report, get_reporter
 from restorelint.rules import RuleError, default_rules, select_rules
@@ -57,9 +59,8 @@ def main() -> None:
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="Output format [default: github when GITHUB_ACTIONS=true, otherwise text].",
 )
 @click.option(
     "--select",
@@ -74,15 +75,25 @@ def main() -> None:
     "--stdin-filename", default="<stdin>", show_default=True, help="Name to report for stdin."
 )
 @click.option(
-    "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="info",
+    show_default=True,
+    help="Exit 1 only for findings of this severity or worse; the rest are still reported.",
 )
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     stdin_filename: str,
     color: bool | None,
+    fail_on: str,
 ) -> None:
     """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
     if not paths:
@@ -102,15 +113,18 @@ def check(
     if not sources:
         _fail("nothing could be linted")
     findings = run_linter(sources, rules)
-    use_color = color if color is not None else sys.stdout.isatty()
+    texts = {s.path: s.text for s in sources}
+    colored = use_color(color, os.environ, sys.stdout)
     report = Report(
         findings=findings,
         errors=errors,
-        texts={s.path: s.text for s in sources},
+        texts=texts,
         files_linted=len(sources),
+        rules=rules,
     )
-    click.echo(get_reporter(output_format)(report, use_color))
-    sys.exit(EXIT_FINDINGS if findings else EXIT_CLEAN)
+    output = get_reporter(choose_format(output_format, os.environ))(report, colored)
+    click.echo(output, color=colored)
+    sys.exit(exit_code(findings, fail_on))
 
 
 def run_linter(sources: list[Source], rules: list) -> list[Finding]:  # type: ignore[type-arg]
@@ -125,7 +139,11 @@ def run_linter(sources: list[Source], rules: list) -> list[Finding]:  # type: ig
 
 @main.command(name="rules")
 @click.option(
-    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
 )
 def list_rules(output_format: str) -> None:
     """List every rule: id, name, category, severity."""
