@@ -1,7 +1,8 @@
 """Command line: ``restorelint check | rules | explain``.
 
 Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings; 2 usage
-error, broken rule or configuration, missing model, or no input could be linted.
+error, broken rule, configuration or baseline, missing model, or no input could
+be linted.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 import click
 
 from restorelint import __version__
+from restorelint.baseline import BaselineError, load_baseline, write_baseline
 from restorelint.finding import Finding
 from restorelint.outcome import FAIL_ON, choose_format, exit_code, use_color
 from restorelint.pipeline import ModelNotInstalled
@@ -86,6 +88,12 @@ def main() -> None:
     show_default=True,
     help="Exit 1 only for findings of this severity or worse; the rest are still reported.",
 )
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    help="Report and fail only on findings not recorded in this baseline file.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -94,6 +102,7 @@ def check(
     stdin_filename: str,
     color: bool | None,
     fail_on: str,
+    baseline_file: str | None,
 ) -> None:
     """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
     if not paths:
@@ -104,6 +113,12 @@ def check(
         rules = select_rules(default_rules(), _split(select), _split(ignore))
     except RuleError as exc:
         _fail(str(exc))
+    baseline = None
+    if baseline_file is not None:
+        try:
+            baseline = load_baseline(baseline_file)
+        except BaselineError as exc:
+            _fail(str(exc))
     sources, errors = gather(paths, stdin_filename)
     for error in errors:
         click.echo(f"restorelint: {error}", err=True)
@@ -114,6 +129,9 @@ def check(
         _fail("nothing could be linted")
     findings = run_linter(sources, rules)
     texts = {s.path: s.text for s in sources}
+    known: list[Finding] = []
+    if baseline is not None:
+        findings, known = baseline.split(findings, texts)
     colored = use_color(color, os.environ, sys.stdout)
     report = Report(
         findings=findings,
@@ -121,6 +139,7 @@ def check(
         texts=texts,
         files_linted=len(sources),
         rules=rules,
+        baselined=len(known) if baseline is not None else None,
     )
     output = get_reporter(choose_format(output_format, os.environ))(report, colored)
     click.echo(output, color=colored)
@@ -135,6 +154,43 @@ def run_linter(sources: list[Source], rules: list) -> list[Finding]:  # type: ig
     except (ModelNotInstalled, RuleError) as exc:
         _fail(str(exc))
         raise  # unreachable: _fail exits
+
+
+@main.command(name="baseline")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", "output", required=True, metavar="FILE", help="Baseline file to write."
+)
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (as for check).")
+def baseline_command(
+    paths: tuple[str, ...], output: str, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
+    """Record today's findings in FILE so `check --baseline FILE` fails only on new ones.
+
+    The file holds fingerprints, counts, paths and rule ids, never the flagged text.
+    """
+    try:
+        rules = select_rules(default_rules(), _split(select), _split(ignore))
+    except RuleError as exc:
+        _fail(str(exc))
+    sources, errors = gather(paths, "<stdin>")
+    for error in errors:
+        click.echo(f"restorelint: {error}", err=True)
+    if not sources:
+        _fail("nothing could be linted")
+    findings = run_linter(sources, rules)
+    try:
+        payload = write_baseline(output, findings, {s.path: s.text for s in sources})
+    except BaselineError as exc:
+        _fail(str(exc))
+    entries = len(payload["findings"])  # type: ignore[arg-type]
+    click.echo(
+        f"restorelint: wrote {output}: {len(findings)} finding{'s' * (len(findings) != 1)} "
+        f"({entries} fingerprint{'s' * (entries != 1)}) in {len(sources)} "
+        f"file{'s' * (len(sources) != 1)}",
+        err=True,
+    )
 
 
 @main.command(name="rules")

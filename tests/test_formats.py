@@ -34,17 +34,22 @@ SCHEMA_LOCATIONS = (
 @pytest.fixture(scope="module")
 def sarif_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """One SARIF log exercising every kind of location: a file under the working
-    directory, a file outside it, stdin and an unreadable input."""
+    directory, a file outside it, stdin, an unreadable input, and a baseline."""
     work = tmp_path_factory.mktemp("sarif")
     (work / "reviews").mkdir()
     (work / "reviews" / "q3.md").write_text("Intro.\n\n" + PUNITIVE, encoding="utf-8")
     (work / "clean.md").write_text(CLEAN, encoding="utf-8")
     outside = ROOT / "examples" / "review-comment.md"
+    empty = work / "empty-baseline.json"
+    made = run(["baseline", "clean.md", "-o", str(empty)], cwd=work)
+    assert made.returncode == 0, made.stderr
     result = run(
         [
             "check",
             "--format",
             "sarif",
+            "--baseline",
+            str(empty),
             "reviews",
             "clean.md",
             str(outside),
@@ -109,6 +114,7 @@ def test_sarif_results_point_at_the_findings(sarif_run) -> None:  # type: ignore
     by_uri: dict[str, list[dict]] = {}
     for result in run_["results"]:
         assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+        assert result["baselineState"] == "new"
         ((key, value),) = result["partialFingerprints"].items()
         assert key == "restorelint/v1" and re.fullmatch(r"[0-9a-f]{16}:1", value)
         location = result["locations"][0]["physicalLocation"]
