@@ -1,7 +1,8 @@
 """Command line: ``restorelint check | rules | explain``.
 
-Exit codes: 0 nothing flagged; 1 findings; 2 usage error, broken rule or
-configuration, missing model, or no input could be linted.
+Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings; 2 usage
+error, broken rule, configuration or baseline, missing model, or no input could
+be linted.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from restorelint import __version__
+from restorelint.baseline import BaselineError, load_baseline, write_baseline
 from restorelint.cache import ENV_DIR as ENV_CACHE_DIR
 from restorelint.cache import Cache
 from restorelint.config import (
@@ -28,6 +31,7 @@ from restorelint.config import (
 from restorelint.engine import Stage
 from restorelint.finding import Finding
 from restorelint.formats import INPUT_FORMATS
+from restorelint.outcome import choose_format, use_color
 from restorelint.pipeline import ModelNotInstalled
 from restorelint.reporters import FORMATS, Report, get_reporter
 from restorelint.rules import SEVERITIES, Rule, RuleError
@@ -80,9 +84,8 @@ def main() -> None:
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="Output format [default: github when GITHUB_ACTIONS=true, otherwise text].",
 )
 @click.option(
     "--select",
@@ -130,7 +133,15 @@ def main() -> None:
     help="Report inline suppressions that silence nothing (as RL901 findings).",
 )
 @click.option(
-    "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    help="Report and fail only on findings not recorded in this baseline file.",
 )
 @click.option(
     "--no-cache",
@@ -146,7 +157,7 @@ def main() -> None:
 )
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     stdin_filename: str,
@@ -157,6 +168,7 @@ def check(
     force_exclude: bool,
     report_unused_suppressions: bool,
     color: bool | None,
+    baseline_file: str | None,
     no_cache: bool,
     jobs: int | None,
 ) -> None:
@@ -165,11 +177,72 @@ def check(
         if sys.stdin.isatty():
             raise click.UsageError("give one or more paths, or - to read stdin")
         paths = (STDIN,)
-    overrides = Overrides(
-        select=tuple(_split(select)) or None,
-        ignore=tuple(_split(ignore)) or None,
-        fail_on=fail_on,
+    baseline = None
+    if baseline_file is not None:
+        try:
+            baseline = load_baseline(baseline_file)
+        except BaselineError as exc:
+            _fail(str(exc))
+    run = lint_paths(
+        paths,
+        Overrides(
+            select=tuple(_split(select)) or None,
+            ignore=tuple(_split(ignore)) or None,
+            fail_on=fail_on,
+        ),
+        stdin_filename=stdin_filename,
+        input_format=input_format,
+        config_file=config_file,
+        isolated=isolated,
+        force_exclude=force_exclude,
+        report_unused_suppressions=report_unused_suppressions,
+        cache=None if no_cache else Cache(),
+        jobs=jobs or os.cpu_count() or 1,
     )
+    findings, known = run.findings, []
+    if baseline is not None:
+        findings, known = baseline.split(findings, run.texts)
+    colored = use_color(color, os.environ, sys.stdout)
+    report = Report(
+        findings=findings,
+        errors=run.errors,
+        texts=run.texts,
+        files_linted=len(run.texts),
+        rules=run.rules,
+        baselined=len(known) if baseline is not None else None,
+    )
+    output = get_reporter(choose_format(output_format, os.environ))(report, colored)
+    click.echo(output, color=colored)
+    sys.exit(EXIT_FINDINGS if fails(findings, run.resolver.fail_on_for) else EXIT_CLEAN)
+
+
+@dataclass(frozen=True)
+class Run:
+    findings: list[Finding]
+    errors: list[InputError]
+    texts: dict[str, str]
+    rules: list[Rule]
+    resolver: Resolver
+
+
+def lint_paths(
+    paths: Sequence[str],
+    overrides: Overrides,
+    *,
+    stdin_filename: str = "<stdin>",
+    input_format: str | None = None,
+    config_file: Path | None = None,
+    isolated: bool = False,
+    force_exclude: bool = False,
+    report_unused_suppressions: bool = False,
+    cache: Cache | None = None,
+    jobs: int = 1,
+) -> Run:
+    """Read, configure and lint, reporting input problems on stderr; exits on fatal ones.
+
+    `check` and `baseline` share it, so a baseline is made under exactly the
+    configuration (excludes, per-file ignores, team rules) that checks it.
+    """
     try:
         resolver = Resolver(config_file, isolated, overrides)
         sources, errors = gather(paths, stdin_filename, input_format, resolver.skip, force_exclude)
@@ -191,24 +264,10 @@ def check(
             sys.exit(EXIT_CLEAN)
         _fail("nothing could be linted")
     suppressions = Suppressions(report_unused_suppressions, known=_known(rules))
-    findings = run_linter(
-        sources,
-        rules,
-        [resolver.stage(), suppressions],
-        cache=None if no_cache else Cache(),
-        jobs=jobs or os.cpu_count() or 1,
-    )
+    findings = run_linter(sources, rules, [resolver.stage(), suppressions], cache=cache, jobs=jobs)
     for warning in suppressions.warnings:
         click.echo(f"restorelint: warning: {warning}", err=True)
-    use_color = color if color is not None else sys.stdout.isatty()
-    report = Report(
-        findings=findings,
-        errors=errors,
-        texts={s.path: s.text for s in sources},
-        files_linted=len(sources),
-    )
-    click.echo(get_reporter(output_format)(report, use_color))
-    sys.exit(EXIT_FINDINGS if fails(findings, resolver.fail_on_for) else EXIT_CLEAN)
+    return Run(findings, errors, {s.path: s.text for s in sources}, list(rules), resolver)
 
 
 def _known(rules: Sequence[Rule]) -> Callable[[str], bool]:
@@ -232,9 +291,47 @@ def run_linter(
         raise  # unreachable: _fail exits
 
 
+@main.command(name="baseline")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", "output", required=True, metavar="FILE", help="Baseline file to write."
+)
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (as for check).")
+def baseline_command(
+    paths: tuple[str, ...], output: str, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
+    """Record today's findings in FILE so `check --baseline FILE` fails only on new ones.
+
+    The file holds fingerprints, counts, paths and rule ids, never the flagged text.
+    """
+    run = lint_paths(
+        paths,
+        Overrides(select=tuple(_split(select)) or None, ignore=tuple(_split(ignore)) or None),
+        force_exclude=True,
+        cache=Cache(),
+    )
+    findings = run.findings
+    try:
+        payload = write_baseline(output, findings, run.texts)
+    except BaselineError as exc:
+        _fail(str(exc))
+    entries = len(payload["findings"])  # type: ignore[arg-type]
+    click.echo(
+        f"restorelint: wrote {output}: {len(findings)} finding{'s' * (len(findings) != 1)} "
+        f"({entries} fingerprint{'s' * (entries != 1)}) in {len(run.texts)} "
+        f"file{'s' * (len(run.texts) != 1)}",
+        err=True,
+    )
+
+
 @main.command(name="rules")
 @click.option(
-    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
 )
 def list_rules(output_format: str) -> None:
     """List every rule: id, name, category, severity (team rules included)."""

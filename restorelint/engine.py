@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
@@ -113,7 +114,8 @@ class Linter:
             if self.cache is not None:
                 keys[number] = digest(self.fingerprint, source.format or "", source.text)
                 cached = self.cache.get(keys[number])
-                if isinstance(cached, list):
+                # missing or damaged: the file is parsed again
+                with contextlib.suppress(TypeError, ValueError):
                     hits[number] = [(str(r), int(s), int(e)) for r, s, e in cached]
         todo = [n for n in range(len(sources)) if n not in hits]
         segments = [

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 Check = Callable[["Doc", Mapping[str, Any]], Iterable[tuple[int, int]]]
 
 
+# A token-pattern key: the token must match but is not part of the highlight
+# ("what were you thinking" + a next word that is not "about").
+CONTEXT_ONLY = "CONTEXT_ONLY"
+
+
 @dataclass(frozen=True)
 class RawMatch:
     """Tokens a rule matched: ``start``/``end`` bound the highlight, ``tokens``
@@ -54,6 +59,7 @@ class CompiledRules:
         # Each dependency pattern gets its own key, so a match says which
         # pattern (and so which node names) it came from.
         self.node_names: dict[int, list[str]] = {}
+        self.hidden: dict[int, set[int]] = {}
         for rule in rules:
             key = nlp.vocab.strings.add(rule.id)
             self.by_key[key] = rule
@@ -66,7 +72,17 @@ class CompiledRules:
 
     def _add(self, rule: Rule, key: int, nlp: Language) -> None:
         if rule.kind == "token":
-            self.token.add(rule.id, [list(p) for p in rule.patterns], greedy="LONGEST")
+            # One key per pattern, so a match's alignment says which of its
+            # tokens are context only (CONTEXT_ONLY: matched, not highlighted).
+            for index, pattern in enumerate(rule.patterns):
+                name = f"{rule.id}#{index}"
+                pattern_key = nlp.vocab.strings.add(name)
+                self.by_key[pattern_key] = rule
+                nodes = [{k: v for k, v in node.items() if k != CONTEXT_ONLY} for node in pattern]
+                hidden = {i for i, node in enumerate(pattern) if node.get(CONTEXT_ONLY)}
+                if hidden:
+                    self.hidden[pattern_key] = hidden
+                self.token.add(name, [nodes], greedy="LONGEST")
         elif rule.kind == "phrase":
             texts = [str(p) for p in rule.patterns]
             docs = (
@@ -85,8 +101,12 @@ class CompiledRules:
 
     def find(self, doc: Doc) -> list[RawMatch]:
         matches: list[RawMatch] = []
-        for key, start, end in self.token(doc) if len(self.token) else ():
-            matches.append(RawMatch(self.by_key[key], start, end, tuple(range(start, end))))
+        for key, start, _end, aligned in (
+            self.token(doc, with_alignments=True) if len(self.token) else ()
+        ):
+            hidden = self.hidden.get(key, set())
+            shown = [start + k for k, node in enumerate(aligned) if node not in hidden] or [start]
+            matches.append(RawMatch(self.by_key[key], min(shown), max(shown) + 1, tuple(shown)))
         for phrase in self.phrase.values():
             if len(phrase):
                 for key, start, end in phrase(doc):

@@ -90,8 +90,8 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
             verb = token.head  # "keeping track of", "keep tabs on"
         else:
             continue
-        if any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
-            continue  # "tracked down the bug" is finding, not watching
+        if any(c.dep_ == "prt" and c.lower_ in ("down", "in") for c in verb.children):
+            continue  # "tracked down the bug" is finding; "check in with you" is support
         watcher = subjects(verb)
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if not watcher and not passive:

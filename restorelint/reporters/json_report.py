@@ -39,4 +39,6 @@ def render(report: Report, color: bool = False) -> str:
             "errors": len(report.errors),
         },
     }
+    if report.baselined is not None:
+        payload["summary"]["baselined"] = report.baselined  # type: ignore[index]
     return json.dumps(payload, indent=2, ensure_ascii=False)

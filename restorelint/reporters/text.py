@@ -70,4 +70,7 @@ def render(report: Report, color: bool = False) -> str:
     else:
         plural = "s" * (report.files_linted != 1)
         summary = f"No punitive phrasing found in {report.files_linted} file{plural}."
+    if report.baselined:
+        summary += f" {report.baselined} known finding{'s' * (report.baselined != 1)} from the"
+        summary += " baseline not shown."
     return "\n\n".join([*blocks, _style(summary, color, bold=True)])

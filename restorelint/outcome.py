@@ -1,0 +1,46 @@
+"""How a run ends: the output format and colour chosen from the environment, and the
+exit code chosen by ``--fail-on``.
+
+Exit codes: 0 nothing at or above the ``--fail-on`` severity; 1 at least one
+such finding; 2 usage error, broken rule file or baseline, missing model, or
+no input could be linted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TextIO
+
+from restorelint.finding import Finding
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FAIL_ON = ("error", "warning", "info")
+
+
+def failing(findings: Iterable[Finding], fail_on: str) -> list[Finding]:
+    """The findings at or above the ``fail_on`` severity."""
+    threshold = SEVERITY_RANK[fail_on]
+    return [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
+
+
+def exit_code(findings: Iterable[Finding], fail_on: str = "info") -> int:
+    return EXIT_FINDINGS if failing(findings, fail_on) else EXIT_CLEAN
+
+
+def choose_format(explicit: str | None, environ: Mapping[str, str]) -> str:
+    """``--format`` when given; GitHub annotations inside GitHub Actions; text otherwise."""
+    if explicit:
+        return explicit
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def use_color(flag: bool | None, environ: Mapping[str, str], stream: TextIO) -> bool:
+    """``--color``/``--no-color`` win; otherwise a non-empty ``NO_COLOR`` turns colour off
+    (https://no-color.org), and colour is on only when writing to a terminal."""
+    if flag is not None:
+        return flag
+    if environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
