@@ -28,7 +28,7 @@ def rule_markdown(rule: Rule, heading: str = "##") -> str:
         f"({SEVERITY_MEANING[rule.severity]}) · *Kind:* {rule.kind} · "
         f"*Fix:* {rule.applicability}",
         "",
-        f"**What it flags.** {rule.message.replace('“{text}”', 'The matched words')}",
+        f"**What it flags.** {rule.message.replace('{text}', '…')}",
         "",
         f"**Why it reads as punitive.** {rule.why}",
         "",
