@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BATCH_SIZE = 64
+
+# Called once per parsed segment with the findings made in it, so that later
+# stages (checklist, readability, rewrites) reuse the parse instead of redoing it.
+DocObserver = Callable[["Segment", "Doc", "list[Finding]"], None]
 
 
 class LineIndex:
@@ -53,11 +57,11 @@ class Linter:
     def compiled(self) -> CompiledRules:
         return CompiledRules(self.rules, self.nlp)
 
-    def lint(self, sources: Sequence[Source]) -> list[Finding]:
+    def lint(self, sources: Sequence[Source], on_doc: DocObserver | None = None) -> list[Finding]:
         segments = [
             seg for index, src in enumerate(sources) for seg in segment_text(index, src.text)
         ]
-        if not segments or not self.rules:
+        if not segments or (not self.rules and on_doc is None):
             return []
         compiled = self.compiled
         indexes: dict[int, LineIndex] = {}
@@ -66,9 +70,12 @@ class Linter:
         for seg, doc in zip(segments, docs, strict=True):
             source = sources[seg.source]
             index = indexes.setdefault(seg.source, LineIndex(source.text))
+            first = len(findings)
             for match in compiled.find(doc):
                 if excuse(match, doc, seg) is None:
                     findings.append(_finding(source, index, seg, doc, match))
+            if on_doc is not None:
+                on_doc(seg, doc, findings[first:])
         order = {src.path: i for i, src in enumerate(sources)}
         return sorted(findings, key=lambda f: (order[f.path], f.start, f.end, f.rule))
 
