@@ -1,6 +1,7 @@
-"""Command line: ``restorelint check | rules | explain``.
+"""Command line: ``restorelint check | rewrite | rules | explain``.
 
-Exit codes: 0 nothing flagged; 1 findings; 2 usage error, broken rule or
+Exit codes: 0 nothing flagged; 1 findings (or a score below --min-score, see
+README); 2 usage error, broken rule or
 configuration, missing model, or no input could be linted.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 import click
 
 from restorelint import __version__
+from restorelint.cli_restorative import restorative_options, rewrite_command, run_check
 from restorelint.finding import Finding
 from restorelint.pipeline import ModelNotInstalled
 from restorelint.reporters import FORMATS, Report, get_reporter
@@ -76,6 +78,7 @@ def main() -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
 )
+@restorative_options
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -83,6 +86,7 @@ def check(
     ignore: tuple[str, ...],
     stdin_filename: str,
     color: bool | None,
+    **restorative: object,
 ) -> None:
     """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
     if not paths:
@@ -101,16 +105,21 @@ def check(
             click.echo(f"restorelint: {source.path}: empty file, nothing to lint", err=True)
     if not sources:
         _fail("nothing could be linted")
-    findings = run_linter(sources, rules)
+    stdin_name = stdin_filename if STDIN in paths else None
+    outcome = run_check(sources, rules, output_format, restorative, stdin_name)
+    if outcome.finished:  # --diff printed the fixes
+        sys.exit(outcome.exit_code)
+    findings = outcome.findings
     use_color = color if color is not None else sys.stdout.isatty()
     report = Report(
         findings=findings,
-        errors=errors,
-        texts={s.path: s.text for s in sources},
+        errors=errors + outcome.errors,
+        texts=outcome.texts,
         files_linted=len(sources),
+        messages=outcome.messages,
     )
-    click.echo(get_reporter(output_format)(report, use_color))
-    sys.exit(EXIT_FINDINGS if findings else EXIT_CLEAN)
+    click.echo(get_reporter(output_format)(report, use_color), err=outcome.report_to_stderr)
+    sys.exit(outcome.exit_code)
 
 
 def run_linter(sources: list[Source], rules: list) -> list[Finding]:  # type: ignore[type-arg]
@@ -171,6 +180,8 @@ def explain(rule_id: str) -> None:
             return
     _fail(f"no rule '{rule_id}'; `restorelint rules` lists them")
 
+
+main.add_command(rewrite_command)
 
 if __name__ == "__main__":
     main()

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from restorelint.finding import Finding
 from restorelint.sources import InputError
+
+if TYPE_CHECKING:
+    from restorelint.review import MessageReport
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,7 @@ class Report:
     errors: list[InputError] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # path -> original text, for excerpts
     files_linted: int = 0
+    messages: list[MessageReport] = field(default_factory=list)  # checklist, score, readability
 
 
 Reporter = Callable[[Report, bool], str]
