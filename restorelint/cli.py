@@ -1,8 +1,8 @@
 """Command line: ``restorelint check | rewrite | rules | explain``.
 
-Exit codes: 0 nothing flagged; 1 findings (or a score below --min-score, see
-README); 2 usage error, broken rule or
-configuration, missing model, or no input could be linted.
+Exit codes: 0 nothing flagged; 1 findings (or a message below --min-score;
+see README); 2 usage error, broken rule or configuration, missing model, no
+input could be linted, or a fix could not be written.
 """
 
 from __future__ import annotations

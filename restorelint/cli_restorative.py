@@ -96,12 +96,14 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-def _settings(options: dict[str, Any]) -> ReviewSettings:
+def _settings(options: dict[str, Any], output_format: str = "text") -> ReviewSettings:
     from restorelint.review import ReviewSettings
 
+    shown = output_format != "text" or options.get("checklist", True)
     return ReviewSettings(
         max_grade=float(options.get("max_grade", DEFAULT_MAX_GRADE)),
         max_sentence_words=int(options.get("max_sentence_words", DEFAULT_MAX_SENTENCE_WORDS)),
+        readability=bool(shown or options.get("strict_readability")),
     )
 
 
@@ -132,7 +134,7 @@ def run_check(
     if unsafe and not (fix or diff):
         raise click.UsageError("--unsafe-fixes applies fixes: use it with --fix or --diff")
     linter = Linter(rules)
-    settings = _settings(options)
+    settings = _settings(options, output_format)
     result = _review(linter, sources, settings)
     if output_format == "json" or unsafe:
         add_rewrites(result.messages, linter)
@@ -287,14 +289,14 @@ def rewrite_command(path: str | None, stdin_filename: str, color: bool | None) -
         click.echo(f"restorelint: {source.path}: empty file, nothing to rewrite", err=True)
         return
     linter = Linter(rules)
-    result = _review(linter, [source], _settings({}))
+    result = _review(linter, [source], _settings({"checklist": False}))
     add_rewrites(result.messages, linter)
     message = result.messages[0]
     composed = message.composed()
     use_color = color if color is not None else sys.stdout.isatty()
     out = highlight(composed, use_color)
     click.echo(out, nl=not composed.text.endswith("\n"), color=use_color)
-    after = _review(linter, [Source(source.path, composed.text)], _settings({}))
+    after = _review(linter, [Source(source.path, composed.text)], _settings({"checklist": False}))
     rewritten = len(message.rewrites or [])
     holes = len(composed.placeholders)
     if not rewritten:

@@ -55,6 +55,9 @@ class ReviewSettings:
     max_grade: float = DEFAULT_MAX_GRADE
     max_sentence_words: int = DEFAULT_MAX_SENTENCE_WORDS
     checklist: Checklist | None = None
+    # textstat loads the CMU pronouncing dictionary (about a second) on first use;
+    # a run that shows no readability can skip it.
+    readability: bool = True
 
 
 @dataclass
@@ -152,7 +155,7 @@ def review(
                 checklist=results,
                 score=score(checklist, results, own),
                 readability=assess(
-                    seen.sentences,
+                    seen.sentences if settings.readability else [],
                     LineIndex(source.text),
                     settings.max_grade,
                     settings.max_sentence_words,

@@ -32,7 +32,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from lemminflect import getInflection
 
 from restorelint.context import clause, governing_predicate
 from restorelint.lexicon import is_person, is_second_person
@@ -195,6 +194,8 @@ def tense_of(verb: Token) -> str:
 
 
 def inflect(lemma: str, tag: str) -> str:
+    from lemminflect import getInflection  # loads its tables (~1 s): only when rewriting
+
     forms = getInflection(lemma, tag)
     if forms:
         return forms[0]
