@@ -12,6 +12,7 @@ into several messages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
     from restorelint.finding import Finding
     from restorelint.segment import Segment
     from restorelint.sources import Source
+
+
+_MARKER = re.compile(r"(?:[-*+•]|\d{1,3}[.)]|>+)[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,9 @@ class Collector:
             lo, hi = start, end
             while lo < hi and text[lo].isspace():
                 lo += 1
+            marker = _MARKER.match(text, lo)  # "- ", "1. ", "> ": not part of the sentence
+            if marker and (lo == 0 or text[lo - 1] in "\n \t"):
+                lo = marker.end()
             while hi > lo and text[hi - 1].isspace():
                 hi -= 1
             seen.flagged.append(FlaggedSentence(sent.as_doc(), start, lo, hi, paragraph))

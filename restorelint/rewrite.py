@@ -255,10 +255,15 @@ class ClauseRequest:
 class Draft:
     """One sentence being rewritten, token by token, rendered from the source."""
 
-    def __init__(self, doc: Doc, source: str, base: int) -> None:
+    def __init__(self, doc: Doc, source: str, base: int, start: int | None = None) -> None:
         self.doc = doc
         self.n = len(doc)
-        self.words = [source[base + t.idx : base + t.idx + len(t.text)] for t in doc]
+        # Tokens before ``start`` (a list or quote marker) are not the sentence's to rewrite.
+        self.outside = {t.i for t in doc if start is not None and base + t.idx < start}
+        self.words = [
+            "" if t.i in self.outside else source[base + t.idx : base + t.idx + len(t.text)]
+            for t in doc
+        ]
         self.spaces = [
             source[base + t.idx + len(t.text) : base + doc[t.i + 1].idx] if t.i + 1 < self.n else ""
             for t in doc
@@ -269,6 +274,7 @@ class Draft:
         self.blocks: list[tuple[int, int, list[Piece]]] = []
         self.requests: dict[int, ClauseRequest] = {}
         self.whole: list[Piece] | None = None
+        self.deleted.update(self.outside)
         self.groups: dict[int, tuple[int, int]] = {}
         for match in _TEMPLATE_EXPR.finditer(doc.text):
             ids = [t.i for t in doc if t.idx < match.end() and t.idx + len(t.text) > match.start()]
@@ -1354,7 +1360,7 @@ def rewrite_sentence(
 ) -> SentenceRewrite:
     """One rewritten sentence for all the findings in it (before verification)."""
     data = load_rewrite_data()
-    draft = Draft(sentence.doc, source_text, sentence.base)
+    draft = Draft(sentence.doc, source_text, sentence.base, sentence.start)
     ordered = sorted(
         findings,
         key=lambda f: (

@@ -300,3 +300,17 @@ def test_every_flagged_corpus_message_rewrites_clean(linter: Linter, lint) -> No
     outs = [m.composed().text for m in flagged]
     still = linter.lint([Source(f"<{i}>", t) for i, t in enumerate(outs)])
     assert not still, [(outs[int(f.path[1:-1])], f.rule) for f in still]
+
+
+def test_list_and_quote_markers_stay_outside_the_rewrite(linter: Linter) -> None:
+    text = (
+        "- You failed to update the docs.\n- Thanks for the demo\n"
+        "\n"
+        "1. Per my last email, the deadline is Friday.\n"
+    )
+    assert rewrite(linter, text) == (
+        "- The docs weren't updated. What got in the way?\n"
+        "- Thanks for the demo\n"
+        "\n"
+        "1. The deadline is Friday. Is anything making that hard to act on?\n"
+    )
