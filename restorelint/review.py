@@ -98,7 +98,7 @@ class Collector:
                 line_end = text.find("\n", last)
                 line_end = len(text) if line_end < 0 else line_end
                 seen.ends[paragraph] = last + len(text[last:line_end].rstrip())
-            if not any(start <= f.start < end for f in findings):
+            if not any(f.start < end and start < f.end for f in findings):
                 continue
             lo, hi = start, end
             while lo < hi and text[lo].isspace():

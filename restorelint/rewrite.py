@@ -1429,7 +1429,8 @@ def rewrite_sentences(
 
     drafts: list[tuple[FlaggedSentence, list[Finding], SentenceRewrite]] = []
     for sentence in sentences:
-        inside = [f for f in findings if sentence.start <= f.start < sentence.end]
+        # A finding belongs to every sentence it reaches into (shouting can run on).
+        inside = [f for f in findings if f.start < sentence.end and sentence.start < f.end]
         if inside:
             drafts.append((sentence, inside, rewrite_sentence(sentence, inside, source_text)))
     if linter is None or not drafts:
