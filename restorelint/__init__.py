@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from restorelint.finding import Finding
 
 if TYPE_CHECKING:
+    from restorelint.review import MessageReport
     from restorelint.rules import Rule
 
 __version__ = "0.1.0"
-__all__ = ["Finding", "__version__", "lint_text", "lint_texts"]
+__all__ = ["Finding", "__version__", "lint_text", "lint_texts", "review_text", "rewrite_text"]
 
 
 def lint_texts(
@@ -60,3 +61,24 @@ def lint_text(
     """Lint one message and return its findings in document order (``format``: see
     ``lint_texts``; ``path="review.md"`` reads it as Markdown)."""
     return lint_texts([text], paths=[path], rules=rules, format=format)[0]
+
+
+def review_text(text: str, *, path: str = "<text>") -> MessageReport:
+    """Findings, restorative checklist, score, readability and rewrites of one message."""
+    from restorelint.engine import Linter
+    from restorelint.review import add_rewrites, review
+    from restorelint.sources import Source
+
+    linter = Linter.default()
+    result = review(linter, [Source(path, text)])
+    if not result.messages:
+        raise ValueError("the message is empty")
+    add_rewrites(result.messages, linter)
+    return result.messages[0]
+
+
+def rewrite_text(text: str) -> str:
+    """The message with each flagged sentence replaced by its restorative rewrite."""
+    if not text.strip():
+        return text
+    return review_text(text).composed().text

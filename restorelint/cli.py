@@ -1,8 +1,9 @@
-"""Command line: ``restorelint check | rules | explain``.
+"""Command line: ``restorelint check | rewrite | rules | explain``.
 
-Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings; 2 usage
-error, broken rule, configuration or baseline, missing model, or no input could
-be linted.
+Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings, or a
+message below ``--min-score``; 2 usage error, broken rule, configuration or
+baseline, missing model, no input could be linted, or a fix could not be
+written.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from restorelint import __version__
 from restorelint.baseline import BaselineError, load_baseline, write_baseline
 from restorelint.cache import ENV_DIR as ENV_CACHE_DIR
 from restorelint.cache import Cache
+from restorelint.cli_restorative import (
+    CheckOutcome,
+    restorative_options,
+    rewrite_command,
+    run_check,
+    wants_review,
+)
 from restorelint.config import (
     ConfigError,
     Overrides,
@@ -28,8 +36,6 @@ from restorelint.config import (
     fails,
     known_selector,
 )
-from restorelint.engine import Stage
-from restorelint.finding import Finding
 from restorelint.formats import INPUT_FORMATS
 from restorelint.outcome import choose_format, use_color
 from restorelint.pipeline import ModelNotInstalled
@@ -155,6 +161,7 @@ def main() -> None:
     default=None,
     help="Processes for large inputs (default: the number of CPUs).",
 )
+@restorative_options
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -171,6 +178,7 @@ def check(
     baseline_file: str | None,
     no_cache: bool,
     jobs: int | None,
+    **restorative: object,
 ) -> None:
     """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
     if not paths:
@@ -198,27 +206,36 @@ def check(
         report_unused_suppressions=report_unused_suppressions,
         cache=None if no_cache else Cache(),
         jobs=jobs or os.cpu_count() or 1,
+        restorative=dict(restorative),
+        output_format=choose_format(output_format, os.environ),
     )
-    findings, known = run.findings, []
+    outcome = run.outcome
+    if outcome.finished:  # --diff printed the fixes
+        sys.exit(outcome.exit_code)
+    findings, known = outcome.findings, []
     if baseline is not None:
         findings, known = baseline.split(findings, run.texts)
     colored = use_color(color, os.environ, sys.stdout)
     report = Report(
         findings=findings,
-        errors=run.errors,
-        texts=run.texts,
+        errors=run.errors + outcome.errors,
+        texts=outcome.texts,
         files_linted=len(run.texts),
         rules=run.rules,
         baselined=len(known) if baseline is not None else None,
+        messages=outcome.messages,
     )
     output = get_reporter(choose_format(output_format, os.environ))(report, colored)
-    click.echo(output, color=colored)
-    sys.exit(EXIT_FINDINGS if fails(findings, run.resolver.fail_on_for) else EXIT_CLEAN)
+    click.echo(output, color=colored, err=outcome.report_to_stderr)
+    if outcome.exit_code == EXIT_ERROR:
+        sys.exit(EXIT_ERROR)
+    failed = fails(findings, run.resolver.fail_on_for) or outcome.message_failed
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
 @dataclass(frozen=True)
 class Run:
-    findings: list[Finding]
+    outcome: CheckOutcome
     errors: list[InputError]
     texts: dict[str, str]
     rules: list[Rule]
@@ -237,6 +254,8 @@ def lint_paths(
     report_unused_suppressions: bool = False,
     cache: Cache | None = None,
     jobs: int = 1,
+    restorative: dict[str, object] | None = None,
+    output_format: str = "text",
 ) -> Run:
     """Read, configure and lint, reporting input problems on stderr; exits on fatal ones.
 
@@ -263,32 +282,26 @@ def lint_paths(
             click.echo("restorelint: every input is excluded; nothing to lint", err=True)
             sys.exit(EXIT_CLEAN)
         _fail("nothing could be linted")
+    from restorelint.engine import Linter
+
     suppressions = Suppressions(report_unused_suppressions, known=_known(rules))
-    findings = run_linter(sources, rules, [resolver.stage(), suppressions], cache=cache, jobs=jobs)
+    linter = Linter(rules, stages=[resolver.stage(), suppressions], cache=cache, jobs=jobs)
+    texts = {s.path: s.text for s in sources}
+    try:
+        if restorative and wants_review(restorative):
+            stdin_name = stdin_filename if STDIN in paths else None
+            outcome = run_check(sources, linter, output_format, restorative, stdin_name)
+        else:
+            outcome = CheckOutcome(linter.lint(sources), [], texts)
+    except (ModelNotInstalled, RuleError) as exc:
+        _fail(str(exc))
     for warning in suppressions.warnings:
         click.echo(f"restorelint: warning: {warning}", err=True)
-    return Run(findings, errors, {s.path: s.text for s in sources}, list(rules), resolver)
+    return Run(outcome, errors, texts, list(rules), resolver)
 
 
 def _known(rules: Sequence[Rule]) -> Callable[[str], bool]:
     return lambda selector: selector.upper() == UNUSED_RULE_ID or known_selector(selector, rules)
-
-
-def run_linter(
-    sources: list[Source],
-    rules: Sequence[Rule],
-    stages: Sequence[Stage] = (),
-    *,
-    cache: Cache | None = None,
-    jobs: int = 1,
-) -> list[Finding]:
-    from restorelint.engine import Linter
-
-    try:
-        return Linter(rules, stages=stages, cache=cache, jobs=jobs).lint(sources)
-    except (ModelNotInstalled, RuleError) as exc:
-        _fail(str(exc))
-        raise  # unreachable: _fail exits
 
 
 @main.command(name="baseline")
@@ -311,7 +324,7 @@ def baseline_command(
         force_exclude=True,
         cache=Cache(),
     )
-    findings = run.findings
+    findings = run.outcome.findings
     try:
         payload = write_baseline(output, findings, run.texts)
     except BaselineError as exc:
@@ -412,6 +425,8 @@ def show_config(path: str, output_format: str, config_file: Path | None, isolate
     fmt = "(folder)" if is_dir else detect(path)
     click.echo(describe(settings, target, output_format, fmt, excluded))
 
+
+main.add_command(rewrite_command)
 
 if __name__ == "__main__":
     main()

@@ -24,12 +24,17 @@ from restorelint.sources import Source
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 BATCH_SIZE = 64
+_COMPILED: dict[tuple[int, str], CompiledRules] = {}
 
 # A stage after the context filters: findings in, findings out (configuration,
 # inline suppressions). It never sees the parse, only findings and sources.
 Stage = Callable[[list[Finding], Sequence[Source]], list[Finding]]
+# Called once per parsed segment with the findings made in it, so that later
+# stages (checklist, readability, rewrites) reuse the parse instead of redoing it.
+DocObserver = Callable[["Segment", "Doc", "list[Finding]"], None]
 
 
 class LineIndex:
@@ -83,7 +88,12 @@ class Linter:
 
     @cached_property
     def compiled(self) -> CompiledRules:
-        return CompiledRules(self.rules, self.nlp)
+        # Compiling ~40 rules into spaCy matchers takes tens of milliseconds;
+        # bots calling lint_text in a loop should pay it once per rule set.
+        key = (id(self.nlp), self.fingerprint)
+        if key not in _COMPILED:
+            _COMPILED[key] = CompiledRules(self.rules, self.nlp)
+        return _COMPILED[key]
 
     @cached_property
     def fingerprint(self) -> str:
@@ -107,11 +117,13 @@ class Linter:
     def needs_parse(self, segment: Segment) -> bool:
         return self.prefilter is None or self.prefilter.may_match(segment.text)
 
-    def lint(self, sources: Sequence[Source]) -> list[Finding]:
+    def lint(self, sources: Sequence[Source], on_doc: DocObserver | None = None) -> list[Finding]:
+        """Findings for every source. With ``on_doc`` (the message-level review)
+        every segment is parsed and shown to it: no prefilter, no cache."""
         hits: dict[int, list[Hit]] = {}
         keys: dict[int, str] = {}
         for number, source in enumerate(sources):
-            if self.cache is not None:
+            if self.cache is not None and on_doc is None:
                 keys[number] = digest(self.fingerprint, source.format or "", source.text)
                 cached = self.cache.get(keys[number])
                 # missing or damaged: the file is parsed again
@@ -122,14 +134,17 @@ class Linter:
             seg
             for number in todo
             for seg in format_segments(number, sources[number].text, sources[number].format)
-            if self.needs_parse(seg)
+            if on_doc is not None or self.needs_parse(seg)
         ]
         for number in todo:
             hits[number] = []
-        if segments and self.rules:
+        if on_doc is not None:
+            for number, hit in self.match_segments(segments, on_doc, sources):
+                hits[number].append(hit)
+        elif segments and self.rules:
             for number, hit in self._parse_and_match(segments):
                 hits[number].append(hit)
-        if self.cache is not None:
+        if self.cache is not None and on_doc is None:
             for number in todo:
                 self.cache.put(keys[number], hits[number])
         findings = [
@@ -150,16 +165,28 @@ class Linter:
             return parallel_match(self, segments)
         return self.match_segments(segments)
 
-    def match_segments(self, segments: Sequence[Segment]) -> list[tuple[int, Hit]]:
+    def match_segments(
+        self,
+        segments: Sequence[Segment],
+        on_doc: DocObserver | None = None,
+        sources: Sequence[Source] = (),
+    ) -> list[tuple[int, Hit]]:
+        if not segments:
+            return []
         compiled = self.compiled
         found: list[tuple[int, Hit]] = []
         docs = self.nlp.pipe((seg.text for seg in segments), batch_size=BATCH_SIZE)
         for seg, doc in zip(segments, docs, strict=True):
+            first = len(found)
             for match in compiled.find(doc):
                 if excuse(match, doc, seg) is None:
                     span = doc[match.start : match.end]
                     start, end = seg.original_span(span.start_char, span.end_char)
                     found.append((seg.source, (match.rule.id, start, end)))
+            if on_doc is not None:
+                source = sources[seg.source]
+                made = [_finding(source, self.by_id[r], s, e) for _, (r, s, e) in found[first:]]
+                on_doc(seg, doc, made)
         return found
 
 

@@ -10,6 +10,7 @@ from restorelint.finding import Finding
 from restorelint.sources import InputError
 
 if TYPE_CHECKING:
+    from restorelint.review import MessageReport
     from restorelint.rules import Rule
 
 
@@ -21,6 +22,7 @@ class Report:
     files_linted: int = 0
     rules: Sequence[Rule] = ()  # the rules that ran, for formats that describe them (SARIF)
     baselined: int | None = None  # findings hidden by --baseline; None when none was given
+    messages: list[MessageReport] = field(default_factory=list)  # checklist, score, readability
 
 
 Reporter = Callable[[Report, bool], str]

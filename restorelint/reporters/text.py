@@ -57,7 +57,10 @@ def render_finding(finding: Finding, source_text: str | None, color: bool) -> st
 
 
 def render(report: Report, color: bool = False) -> str:
+    from restorelint.reporters.messages import render_text
+
     blocks = [render_finding(f, report.texts.get(f.path), color) for f in report.findings]
+    blocks += [render_text(message, color) for message in report.messages]
     counts = Counter(f.severity for f in report.findings)
     files = {f.path for f in report.findings}
     if report.findings:

@@ -1,0 +1,212 @@
+"""Fixes: apply suggestions to the text, byte for byte outside the edits.
+
+Applicability decides what ``--fix`` may touch, as in ruff:
+
+- ``safe``: a mechanical edit that keeps the meaning (drop "obviously");
+  applied by ``--fix``;
+- ``unsafe``: a complete rewrite with no placeholders left (it changes the
+  wording); applied only with ``--unsafe-fixes``;
+- ``display-only``: a rewrite that needs the writer's facts (it has
+  [placeholders]); shown, never applied.
+
+Files are written atomically: the new text goes to a temporary file in the
+same directory, which then replaces the original with ``os.replace``; the
+original's permission bits and a UTF-8 byte order mark are kept. If anything
+fails the original is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import difflib
+import os
+import stat
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from restorelint.finding import Finding
+    from restorelint.rewrite import SentenceRewrite
+
+SAFE, UNSAFE, DISPLAY_ONLY = "safe", "unsafe", "display-only"
+_SENTENCE_END = ".!?"
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace text[start:end] with ``content``."""
+
+    start: int
+    end: int
+    content: str
+
+
+class FixError(Exception):
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+def _at_sentence_start(text: str, offset: int) -> bool:
+    """After a full stop, at the start of the text, or at a paragraph's (or list item's) start."""
+    i = offset
+    while i > 0 and text[i - 1] in " \t\"'“‘(*_>#-+":
+        i -= 1
+    if i == 0:
+        return True
+    if text[i - 1] == "\n":
+        before = text[: i - 1].rstrip("\r")
+        if not before or before.endswith("\n") or text[i:offset].strip():
+            return True  # a blank line above, or a list/quote marker before the word
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_END
+
+
+def finding_edit(text: str, finding: Finding) -> Edit | None:
+    """The edit a finding's own replacement makes, tidied at its edges.
+
+    An empty replacement deletes the words with one neighbouring space and a
+    comma that would be left dangling; a word that comes to start a sentence
+    gets its capital ("Obviously, this breaks" → "This breaks").
+    """
+    if finding.replacement is None:
+        return None
+    start, end, content = finding.start, finding.end, finding.replacement
+    if content:
+        return Edit(start, end, content)
+    after = end
+    if text[after : after + 1] == ",":
+        after += 1
+    spaces = after
+    while spaces < len(text) and text[spaces] in " \t":
+        spaces += 1
+    if _at_sentence_start(text, start):
+        nxt = text[spaces : spaces + 1]
+        if nxt.isalpha() and nxt.islower() and spaces > after:
+            return Edit(start, spaces + 1, nxt.upper())
+        return Edit(start, spaces, "")
+    if text[spaces : spaces + 1] in (".", ",", ";", ":", "!", "?", ")"):
+        before = start
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if text[before - 1 : before] == ",":
+            before -= 1
+        return Edit(before, end, "")
+    if start == 0 or text[start - 1] in " \t\n":
+        return Edit(start, spaces, "")
+    return Edit(start, after, "")
+
+
+def plan(
+    text: str,
+    findings: Sequence[Finding],
+    rewrites: Sequence[SentenceRewrite] = (),
+    *,
+    unsafe: bool = False,
+    anchors: Mapping[int, int] | None = None,
+) -> list[Edit]:
+    """Non-overlapping edits for the fixes allowed: safe ones, and unsafe ones on request.
+
+    With ``unsafe``, a sentence whose rewrite has no placeholders is replaced
+    by it (closings follow the paragraph rules of the ``rewrite`` command);
+    every other sentence keeps only its safe edits.
+    """
+    edits: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    if unsafe and rewrites:
+        from restorelint.rewrite import compose_edits
+
+        for start, end, content in compose_edits(
+            text, [r for r in rewrites if r.applicability in (SAFE, UNSAFE)], anchors
+        ):
+            edits.append(Edit(start, end, content))
+            taken.append((start, end))
+    for finding in findings:
+        allowed = finding.applicability == SAFE or (unsafe and finding.applicability == UNSAFE)
+        if not allowed:
+            continue
+        edit = finding_edit(text, finding)
+        if edit is None or any(a <= edit.start < b or a < edit.end <= b for a, b in taken if a < b):
+            continue
+        if any(not (edit.end <= e.start or edit.start >= e.end) for e in edits):
+            continue
+        edits.append(edit)
+    return sorted(edits)
+
+
+def apply(text: str, edits: Sequence[Edit]) -> str:
+    out: list[str] = []
+    cursor = 0
+    for edit in sorted(edits):
+        if edit.start < cursor:
+            raise ValueError(f"overlapping edits at {edit.start}")
+        out.append(text[cursor : edit.start])
+        out.append(edit.content)
+        cursor = edit.end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff that shows a missing final newline as ``diff`` does."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    lines = []
+    name = path.lstrip("/")
+    for line in difflib.unified_diff(a, b, fromfile=f"a/{name}", tofile=f"b/{name}"):
+        lines.append(line)
+        if not line.endswith("\n"):
+            lines.append("\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
+def encode_like(original: bytes, text: str) -> bytes:
+    bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
+    return bom + text.encode("utf-8")
+
+
+def write_fixed(path: str, linted_text: str, new_text: str) -> None:
+    """Write ``new_text`` over ``path`` atomically, if the file still holds ``linted_text``.
+
+    Raises FixError and leaves the file untouched on any failure.
+    """
+    real = Path(os.path.realpath(path))
+    try:
+        original = real.read_bytes()
+        info = real.stat()
+    except OSError as exc:
+        raise FixError(path, f"cannot read it again to fix: {exc.strerror or exc}") from exc
+    try:
+        current = original.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FixError(path, "changed since it was linted; not fixed") from exc
+    if current != linted_text:
+        raise FixError(path, "changed since it was linted; not fixed")
+    data = encode_like(original, new_text)
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, stat.S_IMODE(info.st_mode))
+        if hasattr(os, "chown"):
+            # Not ours to give away as a normal user; the mode is kept regardless.
+            with contextlib.suppress(OSError):
+                os.chown(tmp_name, info.st_uid, info.st_gid)
+        os.replace(tmp_name, real)
+        tmp_name = None
+    except OSError as exc:
+        raise FixError(
+            path, f"could not write the fix: {exc.strerror or exc}; file unchanged"
+        ) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)

@@ -1,0 +1,175 @@
+"""The message-level part of a report: checklist, restorative score, readability,
+rewrites. Text and JSON forms; they only format what review.py decided."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from restorelint.fix import finding_edit
+
+if TYPE_CHECKING:
+    from restorelint.finding import Finding
+    from restorelint.review import MessageReport
+
+_WIDTH = 88
+
+
+def _style(text: str, color: bool, **kwargs: Any) -> str:
+    return click.style(text, **kwargs) if color else text
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def score_line(message: MessageReport) -> str:
+    s = message.score
+    findings = len(message.findings)
+    return (
+        f"restorative score {s.value}/100 ({s.base} base + {s.checklist} checklist"
+        f" − {s.penalty} for {findings} finding{'s' * (findings != 1)})"
+    )
+
+
+def render_text(message: MessageReport, color: bool) -> str:
+    head = (
+        _style(f"{message.path}:", color, bold=True)
+        + " "
+        + _style(score_line(message), color, bold=True)
+    )
+    out = [head]
+    for item in message.checklist:
+        mark = "✓" if item.present else "✗"
+        if item.present and item.evidence is not None:
+            line = _line_of(message.text, item.evidence.start)
+            detail = f"“{_clip(item.evidence.text)}” (line {line})"
+        else:
+            detail = item.element.hint
+        wrapped = textwrap.fill(
+            f"{item.element.name}: {detail}",
+            width=_WIDTH,
+            initial_indent=f"  {mark} ",
+            subsequent_indent="      ",
+        )
+        styled = _style(mark, color, fg="green" if item.present else "yellow")
+        out.append(wrapped.replace(mark, styled, 1))
+    r = message.readability
+    if r.reading_ease is not None:
+        out.append(
+            f"  readability: reading ease {r.reading_ease:g} ({r.ease_label}), "
+            f"grade {r.grade:g}, {r.words} words in {r.sentences} sentences"
+        )
+    if r.above_max_grade:
+        out.append(
+            _style(
+                f"  readability hint: grade {r.grade:g} is above {r.max_grade:g}; "
+                "shorter sentences and plainer words will help",
+                color,
+                fg="cyan",
+            )
+        )
+    for long in r.long_sentences:
+        out.append(
+            _style(
+                f"  readability hint: {message.path}:{long.line}:{long.column}: a sentence of "
+                f"{long.words} words (more than {r.max_sentence_words}); split it",
+                color,
+                fg="cyan",
+            )
+        )
+    return "\n".join(out)
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def fix_json(finding: Finding, text: str | None) -> dict[str, Any] | None:
+    if text is None or finding.applicability not in ("safe", "unsafe"):
+        return None
+    edit = finding_edit(text, finding)
+    if edit is None:
+        return None
+    return {
+        "applicability": finding.applicability,
+        "edits": [{"start": edit.start, "end": edit.end, "content": edit.content}],
+    }
+
+
+def message_json(message: MessageReport) -> dict[str, Any]:
+    from restorelint.engine import LineIndex
+
+    r = message.readability
+    index = LineIndex(message.text)
+    payload: dict[str, Any] = {
+        "path": message.path,
+        "score": message.score.value,
+        "score_parts": {
+            "base": message.score.base,
+            "checklist": message.score.checklist,
+            "findings": -message.score.penalty,
+        },
+        "checklist": [
+            {
+                "id": item.element.id,
+                "name": item.element.name,
+                "present": item.present,
+                "weight": item.element.weight,
+                "hint": item.element.hint,
+                "evidence": None
+                if item.evidence is None
+                else {
+                    "text": item.evidence.text,
+                    "start": item.evidence.start,
+                    "end": item.evidence.end,
+                    "line": index.position(item.evidence.start)[0],
+                    "column": index.position(item.evidence.start)[1],
+                },
+            }
+            for item in message.checklist
+        ],
+        "readability": {
+            "words": r.words,
+            "sentences": r.sentences,
+            "flesch_reading_ease": r.reading_ease,
+            "flesch_kincaid_grade": r.grade,
+            "max_grade": r.max_grade,
+            "above_max_grade": r.above_max_grade,
+            "max_sentence_words": r.max_sentence_words,
+            "long_sentences": [
+                {
+                    "line": s.line,
+                    "column": s.column,
+                    "start": s.start,
+                    "end": s.end,
+                    "words": s.words,
+                }
+                for s in r.long_sentences
+            ],
+        },
+    }
+    if message.rewrites is not None:
+        rewrites = []
+        for rw in message.rewrites:
+            line, column = index.position(rw.start)
+            end_line, end_column = index.position(rw.end)
+            rewrites.append(
+                {
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "start": rw.start,
+                    "end": rw.end,
+                    "original": rw.original,
+                    "rewrite": rw.text,
+                    "applicability": rw.applicability,
+                    "rules": list(rw.rules),
+                    "placeholders": rw.placeholders,
+                }
+            )
+        payload["rewrites"] = rewrites
+    return payload
