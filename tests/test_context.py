@@ -1,0 +1,98 @@
+"""Each shared context filter on its own: it excuses its trap and nothing else.
+
+A case is (filter, rule, text that the filter excuses, text it must not excuse).
+Both texts must match the rule's pattern; only the context differs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from restorelint.context import FILTERS
+from restorelint.engine import Linter
+from restorelint.lexicon import load_lexicon
+from restorelint.segment import Segment
+
+CASES = [
+    ("negation", "RL110", "I don't think you were careless.", "I think you were careless."),
+    (
+        "negation",
+        "RL102",
+        "Nobody is saying it was your fault.",
+        "Everyone is saying it was your fault.",
+    ),
+    ("quotation", "RL140", 'The customer wrote "this is unacceptable".', "This is unacceptable."),
+    ("self_reference", "RL140", "I made a terrible mistake.", "You made a terrible mistake."),
+    (
+        "self_reference",
+        "RL103",
+        "We dropped the ball on the handoff.",
+        "Sam dropped the ball on the handoff.",
+    ),
+    (
+        "hypothetical",
+        "RL101",
+        "If you break the API, clients fail.",
+        "You broke the API and clients fail.",
+    ),
+    ("hypothetical", "RL170", "You should always run the tests.", "You always skip the tests."),
+    (
+        "question",
+        "RL170",
+        "Do you always run the tests locally?",
+        "You always skip the tests locally.",
+    ),
+    ("technical", "RL140", "The latency is unacceptable.", "Your attitude is unacceptable."),
+    (
+        "technical",
+        "RL130",
+        "The final warning in the CLI output is red.",
+        "This is your final warning.",
+    ),
+    ("praise", "RL170", "You always come prepared.", "You always come late."),
+    ("praise", "RL170", "Sam never misses a standup.", "Sam never asks for help."),
+    (
+        "policy",
+        "RL130",
+        "Employees who get a final warning may appeal.",
+        "Dana, this is your final warning.",
+    ),
+    (
+        "fault_free",
+        "RL120",
+        "Adding the whole team to the invite.",
+        "cc'ing the whole team so everyone sees the mistake.",
+    ),
+    (
+        "impersonal",
+        "RL140",
+        "The old API made horrible choices.",
+        "Your choices here are horrible.",
+    ),
+    ("past_event", "RL170", "You never created the subpage.", "You never create the subpage."),
+]
+
+
+def _match(linter: Linter, rule_id: str, text: str):  # type: ignore[no-untyped-def]
+    doc = linter.nlp(text)
+    matches = [m for m in linter.compiled.find(doc) if m.rule.id == rule_id]
+    assert matches, f"{rule_id} pattern does not match {text!r}; the case tests nothing"
+    return matches[0], doc, Segment(source=0, start=0, text=text)
+
+
+@pytest.mark.parametrize(
+    ("name", "rule_id", "excused", "kept"), CASES, ids=[f"{c[0]}:{c[2][:30]}" for c in CASES]
+)
+def test_filter_excuses_its_trap_only(
+    linter: Linter, name: str, rule_id: str, excused: str, kept: str
+) -> None:
+    check = FILTERS[name]
+    lex = load_lexicon()
+    assert check(*_match(linter, rule_id, excused), lex), f"{name} should excuse {excused!r}"
+    assert not check(*_match(linter, rule_id, kept), lex), f"{name} should not excuse {kept!r}"
+
+
+def test_every_filter_is_described_in_the_data_file() -> None:
+    described = set(load_lexicon().filters)
+    assert set(FILTERS) <= described
+    assert all(load_lexicon().filters[name].description for name in FILTERS)
