@@ -19,7 +19,7 @@ import yaml
 
 from restorelint.context import quoted_spans
 from restorelint.lexicon import is_person, is_second_person, load_lexicon
-from restorelint.rules import RuleError, _reject_yaml_booleans, bundled_rules_dir
+from restorelint.rules import RuleError, _reject_yaml_booleans, bundled_rules_dir, load_yaml
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -130,7 +130,7 @@ def load_checklist(path: Path | None = None) -> Checklist:
 @cache
 def _load(path: str) -> Checklist:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(path, "", f"cannot read the checklist: {exc}") from exc
     except yaml.YAMLError as exc:

@@ -152,7 +152,7 @@ def main() -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help=f"Parse every file again instead of reusing results (cache: ${ENV_CACHE_DIR}).",
+    help=f"Parse every file again instead of reusing cached results (cache: ${ENV_CACHE_DIR}).",
 )
 @click.option(
     "--jobs",
@@ -204,7 +204,8 @@ def check(
         isolated=isolated,
         force_exclude=force_exclude,
         report_unused_suppressions=report_unused_suppressions,
-        cache=None if no_cache else Cache(),
+        cache=Cache(),
+        reuse_results=not no_cache,
         jobs=jobs or os.cpu_count() or 1,
         restorative=dict(restorative),
         output_format=choose_format(output_format, os.environ),
@@ -253,6 +254,7 @@ def lint_paths(
     force_exclude: bool = False,
     report_unused_suppressions: bool = False,
     cache: Cache | None = None,
+    reuse_results: bool = True,
     jobs: int = 1,
     restorative: dict[str, object] | None = None,
     output_format: str = "text",
@@ -285,7 +287,13 @@ def lint_paths(
     from restorelint.engine import Linter
 
     suppressions = Suppressions(report_unused_suppressions, known=_known(rules))
-    linter = Linter(rules, stages=[resolver.stage(), suppressions], cache=cache, jobs=jobs)
+    linter = Linter(
+        rules,
+        stages=[resolver.stage(), suppressions],
+        cache=cache,
+        jobs=jobs,
+        reuse_results=reuse_results,
+    )
     texts = {s.path: s.text for s in sources}
     try:
         if restorative and wants_review(restorative):

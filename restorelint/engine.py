@@ -67,12 +67,16 @@ class Linter:
         prefilter: bool = True,
         cache: Cache | None = None,
         jobs: int = 1,
+        reuse_results: bool = True,
     ) -> None:
         self.rules = list(rules)
         self._nlp = nlp
         self.stages = list(stages)
         self.use_prefilter = prefilter
         self.cache = cache
+        # False (--no-cache): parse every file again; the prefilter, which
+        # holds only rule vocabulary, is still kept and reused.
+        self.reuse_results = reuse_results
         self.jobs = max(1, jobs)
         self.by_id = {rule.id: rule for rule in self.rules}
 
@@ -123,7 +127,7 @@ class Linter:
         hits: dict[int, list[Hit]] = {}
         keys: dict[int, str] = {}
         for number, source in enumerate(sources):
-            if self.cache is not None and on_doc is None:
+            if self.cache is not None and self.reuse_results and on_doc is None:
                 keys[number] = digest(self.fingerprint, source.format or "", source.text)
                 cached = self.cache.get(keys[number])
                 # missing or damaged: the file is parsed again
@@ -144,7 +148,7 @@ class Linter:
         elif segments and self.rules:
             for number, hit in self._parse_and_match(segments):
                 hits[number].append(hit)
-        if self.cache is not None and on_doc is None:
+        if self.cache is not None and self.reuse_results and on_doc is None:
             for number in todo:
                 self.cache.put(keys[number], hits[number])
         findings = [

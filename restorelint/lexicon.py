@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from restorelint.rules import bundled_rules_dir
+from restorelint.rules import bundled_rules_dir, load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,7 +49,7 @@ def _lower_set(values: Any) -> frozenset[str]:
 
 @cache
 def load_lexicon() -> Lexicon:
-    data = yaml.safe_load((bundled_rules_dir() / CONTEXT_FILE).read_text(encoding="utf-8"))
+    data = load_yaml((bundled_rules_dir() / CONTEXT_FILE).read_text(encoding="utf-8"))
     filters = {}
     for name, spec in data["filters"].items():
         words = {

@@ -31,11 +31,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from restorelint.context import clause, governing_predicate
 from restorelint.lexicon import is_person, is_second_person
-from restorelint.rules import CATEGORIES, bundled_rules_dir
+from restorelint.rules import CATEGORIES, bundled_rules_dir, load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -85,7 +83,7 @@ class RewriteData:
 
 @cache
 def load_rewrite_data() -> RewriteData:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = load_yaml(
         (bundled_rules_dir() / REWRITE_FILE).read_text(encoding="utf-8")
     )
     categories = {}

@@ -143,9 +143,18 @@ def _reject_yaml_booleans(value: object, source: Path | str, where: str) -> None
             _reject_yaml_booleans(item, source, f"{where}.{key}")
 
 
+# libyaml's loader, where PyYAML was built with it, reads the catalog about ten
+# times faster than the pure-Python one: it is most of a no-parse run's start-up.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_YAML_LOADER)
+
+
 def load_rule_file(path: Path) -> Rule:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(path, "", f"cannot read rule file: {exc}") from exc
     except yaml.YAMLError as exc:

@@ -66,9 +66,11 @@ def triggers(options: Mapping[str, Any]) -> Triggers:
 
     everyday = words("everyday_verbs")
     return Triggers(
-        words=(words("verbs") - everyday) | words("carriers"),
-        # "check", "review": only with "every", "closely", ...
-        all_of=((everyday, words("intensifiers")),),
+        words=words("verbs") - everyday,
+        all_of=(
+            (everyday, words("intensifiers")),  # "check", "review": only with "every", ...
+            (words("carriers"), words("keepers")),  # "a list", "track": only "kept"
+        ),
     )
 
 
