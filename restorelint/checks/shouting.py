@@ -37,5 +37,15 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
         if len(words) >= MIN_WORDS and sum(w.is_stop or len(w) > 4 for w in words) >= 2:
             while run and not doc[run[-1]].is_alpha:
                 run.pop()
-            yield run[0], run[-1] + 1
+            if not _label(doc, run[0]):
+                yield run[0], run[-1] + 1
         run = []
+
+
+def _label(doc: Doc, first: int) -> bool:
+    """Capitals as a heading or a template's marked-up label ("## STEPS TO
+    REPRODUCE", "*REMOVE SECTION IF NOT A BUG*") organise a form; they do not
+    raise a voice."""
+    start = doc[first].idx
+    line = doc.text[doc.text.rfind("\n", 0, start) + 1 : start]
+    return line.lstrip().startswith("#") or line.rstrip()[-1:] in ("*", "_", "[", "(")
