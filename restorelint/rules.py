@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -186,14 +186,3 @@ def load_rules(folders: Sequence[Path] | None = None) -> list[Rule]:
 @cache
 def default_rules() -> tuple[Rule, ...]:
     return tuple(load_rules())
-
-
-def select_rules(
-    rules: Iterable[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()
-) -> list[Rule]:
-    """Keep rules chosen by id, id prefix, name or category."""
-
-    def chosen(rule: Rule, keys: Sequence[str]) -> bool:
-        return any(rule.id.startswith(k.upper()) or k in (rule.name, rule.category) for k in keys)
-
-    return [r for r in rules if (not select or chosen(r, select)) and not chosen(r, ignore)]
