@@ -37,14 +37,12 @@ from restorelint.config import (
     known_selector,
 )
 from restorelint.formats import INPUT_FORMATS
-from restorelint.outcome import choose_format, use_color
+from restorelint.outcome import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, choose_format, use_color
 from restorelint.pipeline import ModelNotInstalled
 from restorelint.reporters import FORMATS, Report, get_reporter
 from restorelint.rules import SEVERITIES, Rule, RuleError
 from restorelint.sources import STDIN, InputError, Skip, Source, expand, read_file, read_stdin
 from restorelint.suppressions import UNUSED_RULE_ID, Suppressions
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _fail(message: str) -> None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from restorelint.finding import Finding
     from restorelint.review import MessageReport, Review, ReviewSettings
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from restorelint.outcome import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 
 _OPTIONS = [
     click.option(

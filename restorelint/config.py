@@ -23,7 +23,15 @@ import jsonschema
 
 from restorelint.exclude import DEFAULT_EXCLUDE, gitignored, matches
 from restorelint.finding import Finding
-from restorelint.rules import CATEGORIES, SEVERITIES, Rule, RuleError, default_rules, load_rules
+from restorelint.rules import (
+    CATEGORIES,
+    SEVERITIES,
+    SEVERITY_RANK,
+    Rule,
+    RuleError,
+    default_rules,
+    load_rules,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,7 +40,6 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 CONFIG_NAMES = (".restorelint.toml", "pyproject.toml")
 TABLE = "tool.restorelint"
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 # Rules made from configuration rather than read from a rule file.
 DENY_RULE_ID = "RL900"
 DENY_RULE_NAME = "denied-word"

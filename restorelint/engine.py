@@ -18,7 +18,7 @@ from restorelint.parallel import parallel_match
 from restorelint.pipeline import load_pipeline
 from restorelint.prefilter import Prefilter
 from restorelint.prefilter import build as build_prefilter
-from restorelint.rules import Rule, default_rules
+from restorelint.rules import SEVERITY_RANK, Rule, default_rules
 from restorelint.segment import Segment
 from restorelint.sources import Source
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 64
 _COMPILED: dict[tuple[int, str], CompiledRules] = {}
+_PREFILTERS: dict[str, Prefilter | None] = {}
 
 # A stage after the context filters: findings in, findings out (configuration,
 # inline suppressions). It never sees the parse, only findings and sources.
@@ -108,14 +109,19 @@ class Linter:
         if not self.use_prefilter:
             return None
         # Building it expands every lemma with lemminflect (about a second);
-        # the result only changes with the rules.
+        # the result only changes with the rules, so keep it in the process
+        # (bots calling lint_text in a loop) and in the cache (command runs).
         key = digest("prefilter", self.fingerprint)
+        if key in _PREFILTERS:
+            return _PREFILTERS[key]
         stored = self.cache.get(key) if self.cache is not None else None
         if stored is not None:
-            return Prefilter.from_json(stored)
-        built = build_prefilter(self.rules)
-        if built is not None and self.cache is not None:
-            self.cache.put(key, built.to_json())
+            built: Prefilter | None = Prefilter.from_json(stored)
+        else:
+            built = build_prefilter(self.rules)
+            if built is not None and self.cache is not None:
+                self.cache.put(key, built.to_json())
+        _PREFILTERS[key] = built
         return built
 
     def needs_parse(self, segment: Segment) -> bool:
@@ -194,9 +200,6 @@ class Linter:
         return found
 
 
-_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-
-
 def _strongest_per_span(findings: list[Finding]) -> list[Finding]:
     """Two rules of one category on overlapping words are one problem to the
     reader: keep the more severe (then the lower id)."""
@@ -215,8 +218,8 @@ def _strongest_per_span(findings: list[Finding]) -> list[Finding]:
         )
         if rival is None:
             kept.append(finding)
-        elif (_SEVERITY_RANK[finding.severity], finding.rule) < (
-            _SEVERITY_RANK[rival.severity],
+        elif (-SEVERITY_RANK[finding.severity], finding.rule) < (
+            -SEVERITY_RANK[rival.severity],
             rival.rule,
         ):
             kept[kept.index(rival)] = finding

@@ -1,31 +1,17 @@
-"""How a run ends: the output format and colour chosen from the environment, and the
-exit code chosen by ``--fail-on``.
+"""How a run ends: the exit codes, and the output format and colour chosen from
+the environment. (Which findings fail a run is configuration: config.fails.)
 
-Exit codes: 0 nothing at or above the ``--fail-on`` severity; 1 at least one
+Exit codes: 0 nothing at or above the ``fail-on`` severity; 1 at least one
 such finding; 2 usage error, broken rule file or baseline, missing model, or
 no input could be linted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TextIO
 
-from restorelint.finding import Finding
-
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-FAIL_ON = ("error", "warning", "info")
-
-
-def failing(findings: Iterable[Finding], fail_on: str) -> list[Finding]:
-    """The findings at or above the ``fail_on`` severity."""
-    threshold = SEVERITY_RANK[fail_on]
-    return [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
-
-
-def exit_code(findings: Iterable[Finding], fail_on: str = "info") -> int:
-    return EXIT_FINDINGS if failing(findings, fail_on) else EXIT_CLEAN
 
 
 def choose_format(explicit: str | None, environ: Mapping[str, str]) -> str:

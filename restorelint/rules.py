@@ -14,6 +14,8 @@ import jsonschema
 import yaml
 
 SEVERITIES = ("error", "warning", "info")
+# info 0 < warning 1 < error 2
+SEVERITY_RANK = {name: rank for rank, name in enumerate(reversed(SEVERITIES))}
 CATEGORIES = (
     "blame",
     "judgment",
