@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from accuracy import (
+from scoring import (
     MAX_CHARS,
     SUMMARY_HEADERS,
     Labeler,

@@ -285,7 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.append(row("bare spaCy (this process)", None, rss=bare["bare spaCy peak RSS MiB"]))
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from accuracy import md_table  # shared table format so both reports paste alike
+    from scoring import md_table  # shared table format so both reports paste alike
 
     full, no_ner = bare["bare nlp.pipe, full pipeline"], bare["bare nlp.pipe, NER disabled"]
     headers = ["measurement", "seconds", "words", "words/s", "files/s", "peak RSS MiB", "findings"]

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from restorelint.engine import Linter
-from restorelint.finding import Finding
-from restorelint.rules import default_rules
-from restorelint.sources import Source
+from restorelint.catalog.rules import default_rules
+from restorelint.records import Finding, Source
+from restorelint.run.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,15 +19,15 @@ os.environ["RESTORELINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="restorelint-test-
 
 
 @pytest.fixture(scope="session")
-def linter() -> Linter:
+def linter() -> Pipeline:
     """One real pipeline for the whole session: loading the model costs ~1 s."""
-    return Linter(list(default_rules()))
+    return Pipeline(list(default_rules()))
 
 
 @pytest.fixture(scope="session")
-def lint(linter: Linter):  # type: ignore[no-untyped-def]
+def lint(linter: Pipeline):  # type: ignore[no-untyped-def]
     def run(text: str) -> list[Finding]:
-        return linter.lint([Source("<test>", text)])
+        return linter.lint([Source("<test>", text)]).findings
 
     return run
 

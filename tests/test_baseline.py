@@ -10,8 +10,8 @@ import pytest
 from conftest import ROOT
 from helpers import run
 
-from restorelint.baseline import BaselineError, load_baseline, write_baseline
-from restorelint.fingerprint import fingerprint, numbered
+from restorelint.settings.baseline import BaselineError, load_baseline, write_baseline
+from restorelint.settings.fingerprint import fingerprint, numbered
 
 NEW_SENTENCE = "Honestly, Jordan Lee is lazy about writing tests."
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, restorelint_command
 
-from restorelint import engine
-from restorelint.cache import Cache
-from restorelint.engine import Linter
-from restorelint.sources import Source
+from restorelint.records import Source
+from restorelint.run import engine
+from restorelint.run.cache import Cache
+from restorelint.run.pipeline import Pipeline
 
 SECRET = "Priya was careless with the Zanzibar payroll export, and this is your final warning."
 SOURCES = [
@@ -30,25 +30,25 @@ class NoParsing:
         raise AssertionError("an unchanged file was parsed again")
 
 
-def test_unchanged_files_are_not_parsed_again(linter: Linter, tmp_path: Path) -> None:
+def test_unchanged_files_are_not_parsed_again(linter: Pipeline, tmp_path: Path) -> None:
     cache = Cache(tmp_path)
-    first = Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES)
+    first = Pipeline(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES).findings
     assert {f.rule for f in first} == {"RL110", "RL130"}
-    again = Linter(linter.rules, nlp=NoParsing(), cache=cache)  # type: ignore[arg-type]
+    again = Pipeline(linter.rules, nlp=NoParsing(), cache=cache)  # type: ignore[arg-type]
     again.__dict__["compiled"] = None  # compiling needs the model's vocab; it is not needed
-    assert again.lint(SOURCES) == first
+    assert again.lint(SOURCES).findings == first
 
 
-def test_an_edited_file_is_parsed_again(linter: Linter, tmp_path: Path) -> None:
+def test_an_edited_file_is_parsed_again(linter: Pipeline, tmp_path: Path) -> None:
     cache = Cache(tmp_path)
-    Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES)
+    Pipeline(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES)
     edited = [Source("review.md", SECRET.replace("careless", "thorough"), "markdown")]
-    findings = Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(edited)
+    findings = Pipeline(linter.rules, nlp=linter.nlp, cache=cache).lint(edited).findings
     assert [f.rule for f in findings] == ["RL130"]
 
 
-def test_the_cache_holds_no_document_text(linter: Linter, tmp_path: Path) -> None:
-    Linter(linter.rules, nlp=linter.nlp, cache=Cache(tmp_path)).lint(SOURCES)
+def test_the_cache_holds_no_document_text(linter: Pipeline, tmp_path: Path) -> None:
+    Pipeline(linter.rules, nlp=linter.nlp, cache=Cache(tmp_path)).lint(SOURCES)
     stored = " ".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.json"))
     assert stored
     # ("careless" is stored: it is rule vocabulary, in the cached prefilter)
@@ -56,23 +56,28 @@ def test_the_cache_holds_no_document_text(linter: Linter, tmp_path: Path) -> Non
         assert word not in stored
 
 
-def test_a_corrupt_cache_is_ignored(linter: Linter, tmp_path: Path) -> None:
+def test_a_corrupt_cache_is_ignored(linter: Pipeline, tmp_path: Path) -> None:
     cache = Cache(tmp_path)
-    expected = Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES)
+    expected = Pipeline(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES).findings
     for entry in tmp_path.rglob("*.json"):
         entry.write_bytes(b"\x00{not json")
-    assert Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES) == expected
+    assert Pipeline(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES).findings == expected
     (next(tmp_path.rglob("*.json"))).write_text(json.dumps({"format": 1, "value": [["RL999"]]}))
-    assert Linter(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES) == expected
+    assert Pipeline(linter.rules, nlp=linter.nlp, cache=cache).lint(SOURCES).findings == expected
 
 
-def test_an_unwritable_cache_never_fails_a_run(linter: Linter, tmp_path: Path) -> None:
+def test_an_unwritable_cache_never_fails_a_run(linter: Pipeline, tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("", encoding="utf-8")
-    findings = Linter(linter.rules, nlp=linter.nlp, cache=Cache(blocker / "cache")).lint(SOURCES)
+    findings = (
+        Pipeline(linter.rules, nlp=linter.nlp, cache=Cache(blocker / "cache"))
+        .lint(SOURCES)
+        .findings
+    )
     assert {f.rule for f in findings} == {"RL110", "RL130"}
 
 
+@pytest.mark.slow
 def test_concurrent_runs_share_a_cache(tmp_path: Path, cli_env) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "review.md"
     target.write_text(SECRET + "\n", encoding="utf-8")
@@ -95,15 +100,15 @@ def test_concurrent_runs_share_a_cache(tmp_path: Path, cli_env) -> None:  # type
     assert all(isinstance(e["value"], dict) and "requirements" in e["value"] for e in entries)
 
 
-def test_parallel_parsing_gives_the_serial_output(linter: Linter, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_parallel_parsing_gives_the_serial_output(linter: Pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     sources = [
         Source(f"{path.name}:{n}", json.loads(line)["text"])
         for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
     ]
-    serial = Linter(linter.rules, nlp=linter.nlp).lint(sources)
+    serial = Pipeline(linter.rules, nlp=linter.nlp).lint(sources).findings
     monkeypatch.setattr(engine, "PARALLEL_MIN_SEGMENTS", 1)
-    parallel = Linter(linter.rules, nlp=linter.nlp, jobs=2).lint(sources)
+    parallel = Pipeline(linter.rules, nlp=linter.nlp, jobs=2).lint(sources).findings
     assert parallel == serial
     assert len(serial) > 250
 

@@ -6,23 +6,16 @@ import pytest
 import spacy
 import yaml
 
-from restorelint.checklist import (
-    ChecklistMatcher,
-    ItemResult,
-    evaluate,
-    load_checklist,
-    parse_checklist,
-    score,
-)
-from restorelint.engine import Linter
-from restorelint.finding import Finding
-from restorelint.review import review
-from restorelint.rules import RuleError, bundled_rules_dir
-from restorelint.sources import Source
+from restorelint.catalog.checklist import load_checklist, parse_checklist
+from restorelint.catalog.load import CatalogError, bundled_rules_dir
+from restorelint.records import Finding, LineIndex, Source
+from restorelint.review.checklist import ItemResult, evaluate, score
+from restorelint.review.detectors import ChecklistMatcher, Evidence
+from restorelint.run.pipeline import Pipeline
 
 
-def checklist_of(linter: Linter, text: str) -> dict[str, bool]:
-    (message,) = review(linter, [Source("<msg>", text)]).messages
+def checklist_of(linter: Pipeline, text: str) -> dict[str, bool]:
+    _, (message,) = linter.review([Source("<msg>", text)])
     return {item.element.id: item.present for item in message.checklist}
 
 
@@ -55,18 +48,18 @@ CASES = [
     ("element", "present", "missing"), CASES, ids=[f"{c[0]}:{c[1][:30]}" for c in CASES]
 )
 def test_each_element_is_detected_present_and_missing(
-    linter: Linter, element: str, present: str, missing: str
+    linter: Pipeline, element: str, present: str, missing: str
 ) -> None:
     assert checklist_of(linter, present)[element] is True, present
     assert checklist_of(linter, missing)[element] is False, missing
 
 
-def test_negated_words_do_not_count(linter: Linter) -> None:
+def test_negated_words_do_not_count(linter: Pipeline) -> None:
     assert checklist_of(linter, "The logging is not useful.")["progress"] is False
     assert checklist_of(linter, "I can't help with this one.")["support"] is False
 
 
-def test_a_flagged_sentence_is_no_evidence(linter: Linter) -> None:
+def test_a_flagged_sentence_is_no_evidence(linter: Pipeline) -> None:
     # "we" in a blaming sentence is not shared ownership; a rhetorical question
     # is not an invitation to talk.
     found = checklist_of(linter, "We missed the launch because of you.")
@@ -76,18 +69,18 @@ def test_a_flagged_sentence_is_no_evidence(linter: Linter) -> None:
     assert restorative["ownership"] is True and restorative["dialogue"] is True
 
 
-def test_quoted_words_are_no_evidence(linter: Linter) -> None:
+def test_quoted_words_are_no_evidence(linter: Pipeline) -> None:
     assert checklist_of(linter, 'The customer wrote "thanks for nothing".')["progress"] is False
 
 
-def test_a_restorative_message_has_every_element(linter: Linter) -> None:
+def test_a_restorative_message_has_every_element(linter: Pipeline) -> None:
     text = (
         "Thanks for the quick fix on the webhook. We agreed that changes go out with "
         "integration tests; on Tuesday this one went out without them, which meant two "
         "customers saw duplicate charges. What got in the way? Let's look at it together, "
         "and I'm happy to pair on the tests."
     )
-    (message,) = review(linter, [Source("<msg>", text)]).messages
+    _, (message,) = linter.review([Source("<msg>", text)])
     assert all(item.present for item in message.checklist), message.checklist
     assert message.score.value == 100
 
@@ -153,15 +146,14 @@ def test_score_weights_add_up_to_100() -> None:
 
 
 def test_evaluate_uses_the_first_evidence_outside_flagged_sentences() -> None:
-    from restorelint.checklist import Evidence
-
     checklist = load_checklist()
     evidence = [
         Evidence("ownership", 3, 5, 0, 20, "we"),
         Evidence("ownership", 25, 27, 21, 40, "we"),
     ]
     flagged = [_finding("warning")]  # start 0: inside the first sentence
-    results = {r.element.id: r for r in evaluate(checklist, evidence, flagged)}
+    lines = LineIndex("x" * 40)
+    results = {r.element.id: r for r in evaluate(checklist, evidence, flagged, lines)}
     assert results["ownership"].present and results["ownership"].evidence == evidence[1]
 
 
@@ -175,28 +167,30 @@ def _raw() -> dict:  # type: ignore[type-arg]
 def test_broken_checklist_data_names_the_field() -> None:
     data = _raw()
     data["score"]["base"] = 50
-    with pytest.raises(RuleError, match="add up to 110") as info:
+    with pytest.raises(CatalogError, match="add up to 110") as info:
         parse_checklist(data, "c.yaml")
     assert info.value.field_path == "score.base"
     data = _raw()
     data["elements"][0]["detectors"][0] = {"kind": "check", "check": "os_system"}
-    with pytest.raises(RuleError, match="no built-in check") as info:
-        parse_checklist(data, "c.yaml")
-    assert info.value.field_path == "elements.0.detectors.0.check"
+    checklist = parse_checklist(data, "c.yaml")  # the names of checks are the code's
+    with pytest.raises(CatalogError, match="no built-in check") as info:
+        ChecklistMatcher(checklist, spacy.blank("en"))
+    element = checklist.elements[0].id
+    assert info.value.field_path == f"elements.{element}.detectors.0.check"
     data = _raw()
     data["elements"][1]["id"] = data["elements"][0]["id"]
-    with pytest.raises(RuleError, match="used twice"):
+    with pytest.raises(CatalogError, match="used twice"):
         parse_checklist(data, "c.yaml")
 
 
 def test_unquoted_yaml_boolean_and_bad_patterns_are_reported() -> None:
     data = _raw()
     data["elements"][0]["detectors"][0]["patterns"] = [[{"LOWER": {"IN": ["in", True]}}]]
-    with pytest.raises(RuleError, match="quote"):
+    with pytest.raises(CatalogError, match="quote"):
         parse_checklist(data, "c.yaml")
     data = _raw()
     data["elements"][0]["detectors"][0]["patterns"] = [[{"LOWR": "need"}]]
     checklist = parse_checklist(data, "c.yaml")
-    with pytest.raises(RuleError) as info:
+    with pytest.raises(CatalogError) as info:
         ChecklistMatcher(checklist, spacy.blank("en"))
     assert "patterns" in info.value.field_path and "c.yaml" in str(info.value)

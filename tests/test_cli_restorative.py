@@ -75,6 +75,7 @@ def test_rewrite_errors_exit_two(tmp_path) -> None:  # type: ignore[no-untyped-d
     assert many.exit_code == 2 and "one file" in many.stderr
 
 
+@pytest.mark.slow
 def test_rewrite_command_from_stdin_as_installed(cli_env) -> None:  # type: ignore[no-untyped-def]
     proc = subprocess.run(
         [*restorelint_command(), "rewrite", "-"],
@@ -177,7 +178,7 @@ def test_readability_hints_do_not_change_the_exit_code_unless_asked(tmp_path) ->
 
 
 def test_readme_documents_the_score_weights() -> None:
-    from restorelint.checklist import load_checklist
+    from restorelint.catalog.checklist import load_checklist
 
     checklist = load_checklist()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from restorelint.catalog.lexicon import load_lexicon
 from restorelint.context import FILTERS
-from restorelint.engine import Linter
-from restorelint.lexicon import load_lexicon
-from restorelint.segment import Segment
+from restorelint.records import Segment
+from restorelint.run.pipeline import Pipeline
 
 CASES = [
     ("negation", "RL110", "I don't think you were careless.", "I think you were careless."),
@@ -73,9 +73,9 @@ CASES = [
 ]
 
 
-def _match(linter: Linter, rule_id: str, text: str):  # type: ignore[no-untyped-def]
+def _match(linter: Pipeline, rule_id: str, text: str):  # type: ignore[no-untyped-def]
     doc = linter.nlp(text)
-    matches = [m for m in linter.compiled.find(doc) if m.rule.id == rule_id]
+    matches = [m for m in linter.engine.compiled.find(doc) if m.rule.id == rule_id]
     assert matches, f"{rule_id} pattern does not match {text!r}; the case tests nothing"
     return matches[0], doc, Segment(source=0, start=0, text=text)
 
@@ -84,7 +84,7 @@ def _match(linter: Linter, rule_id: str, text: str):  # type: ignore[no-untyped-
     ("name", "rule_id", "excused", "kept"), CASES, ids=[f"{c[0]}:{c[2][:30]}" for c in CASES]
 )
 def test_filter_excuses_its_trap_only(
-    linter: Linter, name: str, rule_id: str, excused: str, kept: str
+    linter: Pipeline, name: str, rule_id: str, excused: str, kept: str
 ) -> None:
     check = FILTERS[name]
     lex = load_lexicon()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import restorelint
-from restorelint.rules import CATEGORIES
+from restorelint.records import CATEGORIES
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 MIN_PRECISION, MIN_RECALL = 0.95, 0.90

@@ -8,11 +8,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from restorelint.catalog.rules import default_rules
 from restorelint.context import excuse
-from restorelint.lexicon import register_extensions
-from restorelint.matcher import CompiledRules
-from restorelint.rules import default_rules
-from restorelint.segment import Segment
+from restorelint.match.compiled import CompiledRules
+from restorelint.parse.people import register_extensions
+from restorelint.records import Segment
 
 
 @pytest.fixture(scope="module")

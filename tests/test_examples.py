@@ -21,13 +21,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 from conftest import ROOT
 from helpers import clean_env, run
 
-from restorelint import __version__
 from restorelint.cli import main
+from restorelint.version import __version__
 
 GOLDEN = ROOT / "tests" / "golden"
 GOLDEN_FILES = {
@@ -134,9 +135,12 @@ def test_workflow_commands_use_real_options(workflow: dict) -> None:  # type: ig
     for command in _restorelint_steps(workflow).values():
         words = shlex.split(command.split(">")[0].replace("$LINT_PATHS", paths))
         assert words[0] == "restorelint"
-        main.commands[words[1]].make_context(words[1], words[2:])  # raises on a bad option
+        command = main.get_command(click.Context(main), words[1])
+        assert command is not None, words[1]
+        command.make_context(words[1], words[2:])  # raises on a bad option
 
 
+@pytest.mark.slow
 def test_workflow_steps_run_as_written(
     workflow: dict,  # type: ignore[type-arg]
     tmp_path: Path,

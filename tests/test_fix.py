@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import restorelint_command
 
-import restorelint.fix
+import restorelint.fix.write
 from restorelint.cli import main
-from restorelint.finding import Finding
-from restorelint.fix import Edit, apply, finding_edit
+from restorelint.fix.edits import apply, finding_edit
+from restorelint.records import Edit, Finding
 
 # Everything a careless rewrite of a file would disturb: a byte order mark,
 # CRLF line ends, tabs, trailing spaces, code, non-ASCII text, no final newline.
@@ -161,7 +161,7 @@ def test_a_failed_replace_leaves_the_file_as_it_was(tmp_path: Path, monkeypatch)
     def refuse(src, dst):  # type: ignore[no-untyped-def]
         raise PermissionError(13, "Permission denied", str(dst))
 
-    monkeypatch.setattr(restorelint.fix.os, "replace", refuse)
+    monkeypatch.setattr(restorelint.fix.write.os, "replace", refuse)
     result = CliRunner().invoke(main, ["check", "--fix", str(target)])
     assert result.exit_code == 2
     assert "could not write the fix: Permission denied; file unchanged" in result.stderr
@@ -209,13 +209,13 @@ def test_a_read_only_directory_fails_cleanly(tmp_path: Path) -> None:
 def test_a_file_changed_since_it_was_linted_is_not_fixed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "review.md"
     target.write_text("Obviously this breaks the API.\n", encoding="utf-8")
-    real = restorelint.fix.write_fixed
+    real = restorelint.fix.write.write_fixed
 
     def edited_meanwhile(path, linted, new):  # type: ignore[no-untyped-def]
         Path(path).write_text("Someone else's edit.\n", encoding="utf-8")
         return real(path, linted, new)
 
-    monkeypatch.setattr(restorelint.fix, "write_fixed", edited_meanwhile)
+    monkeypatch.setattr(restorelint.fix.write, "write_fixed", edited_meanwhile)
     result = CliRunner().invoke(main, ["check", "--fix", str(target)])
     assert result.exit_code == 2 and "changed since it was linted" in result.stderr
     assert target.read_text(encoding="utf-8") == "Someone else's edit.\n"

@@ -11,19 +11,19 @@ import pytest
 from conftest import ROOT, restorelint_command
 
 import restorelint
-from restorelint.engine import Linter
-from restorelint.finding import Finding
-from restorelint.formats import detect
-from restorelint.formats.mapping import Builder, Mapped
-from restorelint.sources import read_file
+from restorelint.read.formats import detect
+from restorelint.read.mapping import Builder, Mapped
+from restorelint.read.sources import read_file
+from restorelint.records import Finding
+from restorelint.run.pipeline import Pipeline
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def lint_file(linter: Linter, path: Path) -> list[Finding]:
+def lint_file(linter: Pipeline, path: Path) -> list[Finding]:
     source = read_file(path)
     assert not isinstance(source, Exception) and hasattr(source, "text"), source
-    findings = linter.lint([source])
+    findings = linter.lint([source]).findings
     for f in findings:  # every finding points at the user's own characters
         assert source.text[f.start : f.end] == f.text
     return findings
@@ -33,7 +33,7 @@ def where(findings: list[Finding]) -> list[tuple[str, int, int, int, int, str]]:
     return [(f.rule, f.line, f.column, f.end_line, f.end_column, f.text) for f in findings]
 
 
-def test_markdown_review_with_code_quotes_links_and_table(linter: Linter) -> None:
+def test_markdown_review_with_code_quotes_links_and_table(linter: Pipeline) -> None:
     findings = lint_file(linter, FIXTURES / "review-q3.md")
     # Not flagged: front matter, the link's URL, the block quote (a customer's
     # words), the fenced and indented code, inline code, the HTML comment.
@@ -53,7 +53,7 @@ def test_markdown_markup_is_blanked_and_entities_decoded_with_exact_columns() ->
     ]
 
 
-def test_jinja_html_template(linter: Linter) -> None:
+def test_jinja_html_template(linter: Pipeline) -> None:
     findings = lint_file(linter, FIXTURES / "attendance-warning.html.j2")
     # "{{ employee.first_name }} is careless" is a judgment about a person; the
     # {% if %} / {% for %} blocks, the {# comment #} and {{ day | date }} are not prose.
@@ -94,11 +94,11 @@ def test_placeholders_and_control_blocks_raise_nothing_by_themselves(text: str, 
         ),
     ],
 )
-def test_handlebars_liquid_and_dollar_templates(linter: Linter, name: str, expected) -> None:  # type: ignore[no-untyped-def]
+def test_handlebars_liquid_and_dollar_templates(linter: Pipeline, name: str, expected) -> None:  # type: ignore[no-untyped-def]
     assert where(lint_file(linter, FIXTURES / name)) == expected
 
 
-def test_html_text_nodes_only_with_entities_mapped_back(linter: Linter) -> None:
+def test_html_text_nodes_only_with_entities_mapped_back(linter: Pipeline) -> None:
     findings = lint_file(linter, FIXTURES / "hr-letter.html")
     # Not flagged: <style>, <script>, the title attribute, the href, the
     # blockquote (quoted), <code>, the comment. "you&rsquo;re" reads as "you're".
@@ -108,7 +108,7 @@ def test_html_text_nodes_only_with_entities_mapped_back(linter: Linter) -> None:
     ]
 
 
-def test_docx_review_gives_paragraph_numbers(linter: Linter, tmp_path: Path) -> None:
+def test_docx_review_gives_paragraph_numbers(linter: Pipeline, tmp_path: Path) -> None:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("make_docx", FIXTURES / "make_review_docx.py")
@@ -169,6 +169,7 @@ def run(args: list[str], env: dict[str, str], stdin: str) -> subprocess.Complete
     )
 
 
+@pytest.mark.slow
 def test_stdin_format_forced_or_from_stdin_filename(cli_env) -> None:  # type: ignore[no-untyped-def]
     html = "<p>Honestly,\n<b>you</b> are <em>lazy</em> &amp; slow.</p>\n"
     forced = run(["check", "--format", "json", "--input-format", "html", "-"], cli_env, html)

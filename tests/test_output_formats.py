@@ -16,9 +16,9 @@ import pytest
 from conftest import ROOT, restorelint_command
 from helpers import clean_env, run
 
-from restorelint import __version__
-from restorelint.reporters.github import escape_data, escape_property
-from restorelint.rules import default_rules
+from restorelint.catalog.rules import default_rules
+from restorelint.report.github import escape_data, escape_property
+from restorelint.version import __version__
 
 PUNITIVE = "You failed to update the docs before the release. This is your final warning.\n"
 CLEAN = "The docs weren't updated before the release. What got in the way?\n"
@@ -171,6 +171,7 @@ def _fingerprints_and_lines(text: str, tmp_path: Path) -> list[tuple[str, int]]:
     ]
 
 
+@pytest.mark.slow
 def test_sarif_fingerprints_follow_a_sentence_when_lines_move(tmp_path: Path) -> None:
     before = _fingerprints_and_lines("Summary.\n\n" + PUNITIVE + "\nSam is lazy.\n", tmp_path)
     after = _fingerprints_and_lines(
@@ -211,6 +212,7 @@ def _annotations(output: str) -> list[tuple[str, dict[str, str], str]]:
     return found
 
 
+@pytest.mark.slow
 def test_github_annotations_are_the_default_under_github_actions(tmp_path: Path) -> None:
     name = "q3, draft: v2.md"  # a comma and a colon must be escaped in the file property
     (tmp_path / name).write_text(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import restorelint
-from restorelint.rules import bundled_rules_dir, default_rules
+from restorelint.catalog.rules import bundled_rules_dir, default_rules
 
 PACKAGE = Path(restorelint.__file__).resolve().parent
 CHECKOUT = Path(__file__).resolve().parent.parent

@@ -1,11 +1,11 @@
 """The pre-commit hook, installed and run by the real pre-commit, as a team would use it.
 
-``pre-commit try-repo`` clones this repository (with uncommitted changes to
-tracked files), builds the hook's virtual environment by pip-installing the
-project, and runs the hook in a throwaway git repository of documents. That
-install takes a while, and try-repo does it on every run, in a temporary store
-of its own; PRE_COMMIT_HOME points at a directory shared by the session so that
-nothing else pre-commit writes lands in the user's home.
+A session fixture snapshots this checkout (committed and uncommitted files,
+as ``try-repo`` would) into a throwaway git repository, and a repository of
+review documents points its ``.pre-commit-config.yaml`` at that snapshot by
+path and commit. pre-commit builds the hook's virtual environment (a pip
+install of the project) once, in a PRE_COMMIT_HOME shared by the session, and
+every test after the first reuses it.
 
 Nothing here is skipped: without pre-commit (a dev extra) the tests fail.
 """
@@ -13,6 +13,7 @@ Nothing here is skipped: without pre-commit (a dev extra) the tests fail.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from restorelint.sources import TEXT_SUFFIXES
+from restorelint.read.formats import TEXT_SUFFIXES, files_pattern
 
 PUNITIVE = "You failed to update the docs before the release. This is your final warning.\n"
 CLEAN = "The docs weren't updated before the release. What got in the way?\n"
@@ -35,6 +36,8 @@ _FOREIGN_GIT = (
     "GIT_ALTERNATE_OBJECT_DIRECTORIES",
     "GIT_PREFIX",
 )
+
+pytestmark = pytest.mark.slow
 
 
 def pre_commit_command() -> list[str]:
@@ -60,36 +63,62 @@ def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return env
 
 
+def git(args: list[str], cwd: Path, env: dict[str, str]) -> str:
+    done = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args],
+        cwd=cwd,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return done.stdout.strip()
+
+
 @pytest.fixture(scope="session")
-def documents(tmp_path_factory: pytest.TempPathFactory, pre_commit_env: dict[str, str]) -> Path:
+def hook_repo(tmp_path_factory: pytest.TempPathFactory, pre_commit_env: dict[str, str]) -> Path:
+    """This checkout as pre-commit would fetch it: a git repository at one commit."""
+    if not (ROOT / ".git").exists():
+        pytest.fail(f"{ROOT} is not a git checkout")
+    files = git(
+        ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], ROOT, pre_commit_env
+    )
+    snapshot = tmp_path_factory.mktemp("restorelint-snapshot")
+    for name in filter(None, files.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            target = snapshot / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    git(["init", "-q"], snapshot, pre_commit_env)
+    git(["add", "-A"], snapshot, pre_commit_env)
+    git(["commit", "-q", "-m", "snapshot"], snapshot, pre_commit_env)
+    return snapshot
+
+
+@pytest.fixture(scope="session")
+def documents(
+    tmp_path_factory: pytest.TempPathFactory, pre_commit_env: dict[str, str], hook_repo: Path
+) -> Path:
     """A git repository of review documents, like the ones teams guard with the hook."""
     repo = tmp_path_factory.mktemp("documents")
     (repo / "reviews").mkdir()
     (repo / "reviews" / "punitive.md").write_text(PUNITIVE, encoding="utf-8")
     (repo / "reviews" / "clean.md").write_text(CLEAN, encoding="utf-8")
-    for args in (
-        ["init", "-q"],
-        ["add", "."],
-        ["-c", "commit.gpgsign=false", "commit", "-q", "-m", "reviews"],
-    ):
-        subprocess.run(["git", *args], cwd=repo, env=pre_commit_env, check=True, timeout=60)
+    (repo / "reviews" / "offer.tmpl").write_text(PUNITIVE, encoding="utf-8")
+    rev = git(["rev-parse", "HEAD"], hook_repo, pre_commit_env)
+    config = f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: restorelint\n"
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    git(["init", "-q"], repo, pre_commit_env)
+    git(["add", "."], repo, pre_commit_env)
+    git(["commit", "-q", "-m", "reviews"], repo, pre_commit_env)
     return repo
 
 
-def try_repo(documents: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess[str]:
-    if not (ROOT / ".git").exists():
-        pytest.fail(f"{ROOT} is not a git checkout; pre-commit try-repo needs one")
+def run_hook(documents: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [
-            *pre_commit_command(),
-            "try-repo",
-            str(ROOT),
-            "restorelint",
-            "--color",
-            "never",
-            "--files",
-            *files,
-        ],
+        [*pre_commit_command(), "run", "--color", "never", "--files", *files],
         cwd=documents,
         env=env,
         capture_output=True,
@@ -106,7 +135,7 @@ def _hook_line(output: str) -> str:
 
 
 def test_hook_fails_on_a_punitive_review(documents: Path, pre_commit_env: dict[str, str]) -> None:
-    result = try_repo(documents, pre_commit_env, "reviews/punitive.md")
+    result = run_hook(documents, pre_commit_env, "reviews/punitive.md")
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert _hook_line(result.stdout).endswith("Failed"), output
@@ -116,27 +145,35 @@ def test_hook_fails_on_a_punitive_review(documents: Path, pre_commit_env: dict[s
 
 
 def test_hook_passes_on_a_clean_review(documents: Path, pre_commit_env: dict[str, str]) -> None:
-    result = try_repo(documents, pre_commit_env, "reviews/clean.md")
+    result = run_hook(documents, pre_commit_env, "reviews/clean.md")
     assert result.returncode == 0, result.stdout + result.stderr
     assert _hook_line(result.stdout).endswith("Passed"), result.stdout
 
 
-def test_hook_manifest_is_valid_and_covers_the_documents_restorelint_reads() -> None:
+def test_hook_reads_templates_pre_commit_has_no_type_for(
+    documents: Path, pre_commit_env: dict[str, str]
+) -> None:
+    result = run_hook(documents, pre_commit_env, "reviews/offer.tmpl")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "reviews/offer.tmpl:1:1: warning RL101" in result.stdout
+
+
+def test_hook_file_filter_is_the_formats_own_suffix_list() -> None:
     from identify import identify
     from pre_commit.clientlib import load_manifest
 
-    # load_manifest validates the file, including every types_or tag, as pre-commit does.
-    (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
-    assert hook["id"] == "restorelint" and hook["language"] == "python"
-    assert hook["entry"].split()[:2] == ["restorelint", "check"]
+    # load_manifest validates the file, as pre-commit does.
+    hooks = {hook["id"]: hook for hook in load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))}
+    hook = hooks["restorelint"]
+    assert hook["language"] == "python" and hook["entry"].split()[:2] == ["restorelint", "check"]
     assert hook["require_serial"] is True and hook["pass_filenames"] is True
-    types = set(hook["types_or"])
-    missed = [
-        suffix
-        for suffix in sorted(TEXT_SUFFIXES)
-        if identify.tags_from_filename(f"review{suffix}")
-        and not identify.tags_from_filename(f"review{suffix}") & types
-    ]
-    assert not missed, f"the hook would never run on {missed}"
+    text_suffixes = frozenset(s for s in TEXT_SUFFIXES if s != ".docx")
+    assert hook["files"] == files_pattern(text_suffixes), (
+        "regenerate `files` with restorelint.read.formats.files_pattern()"
+    )
+    assert hook["types"] == ["text"]
+    for suffix in sorted(text_suffixes):
+        assert re.search(hook["files"], f"reviews/q3{suffix.upper()}"), suffix
     for not_prose in ("build.py", "data.json", "photo.png", "config.yaml"):
-        assert not identify.tags_from_filename(not_prose) & types, not_prose
+        assert not re.search(hook["files"], not_prose), not_prose
+        assert identify.tags_from_filename(not_prose)

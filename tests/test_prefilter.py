@@ -9,10 +9,10 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from restorelint.engine import Linter
-from restorelint.prefilter import build
-from restorelint.rules import default_rules
-from restorelint.sources import Source
+from restorelint.catalog.rules import default_rules
+from restorelint.match.prefilter import build
+from restorelint.records import Source
+from restorelint.run.pipeline import Pipeline
 
 
 def _corpus_and_examples() -> list[Source]:
@@ -30,12 +30,12 @@ def _corpus_and_examples() -> list[Source]:
     return sources
 
 
-def test_prefilter_changes_no_finding(linter: Linter) -> None:
+def test_prefilter_changes_no_finding(linter: Pipeline) -> None:
     sources = _corpus_and_examples()
-    unfiltered = Linter(linter.rules, nlp=linter.nlp, prefilter=False)
-    filtered = Linter(linter.rules, nlp=linter.nlp, prefilter=True)
-    assert filtered.prefilter is not None, "every rule should have a spelled-out anchor"
-    assert filtered.lint(sources) == unfiltered.lint(sources)
+    unfiltered = Pipeline(linter.rules, nlp=linter.nlp, prefilter=False)
+    filtered = Pipeline(linter.rules, nlp=linter.nlp, prefilter=True)
+    assert filtered.engine.prefilter is not None, "every rule should have a spelled-out anchor"
+    assert filtered.lint(sources).findings == unfiltered.lint(sources).findings
 
 
 def test_prefilter_skips_plain_technical_text() -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from restorelint.engine import Linter
-from restorelint.readability import MIN_WORDS_FOR_GRADE
-from restorelint.review import ReviewSettings, review
-from restorelint.sources import Source
+from restorelint.records import Source
+from restorelint.review.readability import MIN_WORDS_FOR_GRADE
+from restorelint.review.settings import ReviewSettings
+from restorelint.run.pipeline import Pipeline
 
 LONG = (
     "The integration tests for the payment webhook did not run on this pull request "
@@ -22,24 +22,24 @@ DENSE = (  # one long dense sentence after another
 )
 
 
-def readability(linter: Linter, text: str, **settings: float):  # type: ignore[no-untyped-def]
-    (message,) = review(linter, [Source("<msg>", text)], ReviewSettings(**settings)).messages
+def readability(linter: Pipeline, text: str, **settings: float):  # type: ignore[no-untyped-def]
+    _, (message,) = linter.review([Source("<msg>", text)], ReviewSettings(**settings))
     return message.readability
 
 
-def test_a_long_sentence_is_flagged_with_its_position(linter: Linter) -> None:
+def test_a_long_sentence_is_flagged_with_its_position(linter: Pipeline) -> None:
     r = readability(linter, "Short opener.\n\n" + LONG)
     (long,) = r.long_sentences
     assert (long.line, long.column) == (3, 1) and long.words > 30
     assert readability(linter, "Short opener. " + LONG, max_sentence_words=60).long_sentences == ()
 
 
-def test_list_items_the_parser_runs_together_are_separate_sentences(linter: Linter) -> None:
+def test_list_items_the_parser_runs_together_are_separate_sentences(linter: Pipeline) -> None:
     items = "\n".join(f"- update the {n} runbook entry for the payment team" for n in range(8))
     assert readability(linter, "Next steps:\n" + items).long_sentences == ()
 
 
-def test_grade_above_the_maximum_is_a_hint(linter: Linter) -> None:
+def test_grade_above_the_maximum_is_a_hint(linter: Pipeline) -> None:
     dense = readability(linter, DENSE)
     assert dense.grade is not None and dense.grade > 12 and dense.above_max_grade
     assert not readability(linter, DENSE, max_grade=dense.grade + 1).above_max_grade

@@ -9,26 +9,22 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from restorelint.engine import Linter
-from restorelint.review import add_rewrites, review
-from restorelint.rewrite import (
-    PLACEHOLDER,
-    compose,
-    highlight,
-    load_rewrite_data,
-    rewrite_sentences,
-)
-from restorelint.rules import default_rules, load_rules
-from restorelint.sources import Source
+from restorelint.catalog.rewrite import load_rewrite_data
+from restorelint.catalog.rules import catalog, default_rules, load_rules
+from restorelint.cli.rewrite import highlight
+from restorelint.records import Source
+from restorelint.run.pipeline import Pipeline
+from restorelint.suggest.compose import compose
+from restorelint.suggest.pieces import PLACEHOLDER
+from restorelint.suggest.sentence import draft_rewrites
 
 
-def rewrites_of(linter: Linter, text: str):  # type: ignore[no-untyped-def]
-    result = review(linter, [Source("<msg>", text)])
-    add_rewrites(result.messages, linter)
-    return result.messages[0]
+def rewrites_of(linter: Pipeline, text: str):  # type: ignore[no-untyped-def]
+    _, messages = linter.messages([Source("<msg>", text)])
+    return messages[0]
 
 
-def rewrite(linter: Linter, text: str) -> str:
+def rewrite(linter: Pipeline, text: str) -> str:
     message = rewrites_of(linter, text)
     assert message.rewrites, f"nothing flagged in {text!r}"
     return message.composed().text
@@ -113,7 +109,7 @@ SHAPES = [
 
 @pytest.mark.parametrize(("category", "text", "expected"), SHAPES, ids=[s[1][:40] for s in SHAPES])
 def test_each_category_has_a_shape_built_from_the_parse(
-    linter: Linter, category: str, text: str, expected: str
+    linter: Pipeline, category: str, text: str, expected: str
 ) -> None:
     message = rewrites_of(linter, text)
     assert category in {f.category for f in message.findings}
@@ -121,7 +117,7 @@ def test_each_category_has_a_shape_built_from_the_parse(
     assert all("template" not in r.shapes for r in message.rewrites or [])
 
 
-def _category_linter(tmp_path: Path, category: str, pattern: str) -> Linter:
+def _category_linter(tmp_path: Path, category: str, pattern: str) -> Pipeline:
     rule = f"""\
 id: TM{abs(hash(category)) % 900 + 100}
 name: team-{category}
@@ -137,7 +133,7 @@ examples:
   pass: [z]
 """
     (tmp_path / f"team-{category}.yaml").write_text(rule, encoding="utf-8")
-    return Linter(load_rules([tmp_path]))
+    return Pipeline(load_rules([tmp_path]))
 
 
 def test_biased_trait_uses_the_behaviour_shape(tmp_path: Path) -> None:
@@ -154,7 +150,7 @@ def test_policing_falls_back_to_its_template(tmp_path: Path) -> None:
     assert text.startswith(template)
 
 
-def test_several_findings_in_one_sentence_make_one_rewrite(linter: Linter) -> None:
+def test_several_findings_in_one_sentence_make_one_rewrite(linter: Pipeline) -> None:
     text = (
         "Sam always misses the sprint deadline, and the billing migration slipped because of him."
     )
@@ -167,19 +163,19 @@ def test_several_findings_in_one_sentence_make_one_rewrite(linter: Linter) -> No
     )
 
 
-def test_a_shape_that_does_not_fit_falls_back_to_the_category_template(linter: Linter) -> None:
+def test_a_shape_that_does_not_fit_falls_back_to_the_category_template(linter: Pipeline) -> None:
     text = rewrite(linter, "One more mistake and you're out.")
     assert text.startswith(load_rewrite_data().style("threat").template)
 
 
-def test_masked_code_and_template_expressions_survive(linter: Linter) -> None:
+def test_masked_code_and_template_expressions_survive(linter: Pipeline) -> None:
     text = rewrite(linter, "You failed to run `make test` before the release.")
     assert "`make test`" in text and "You failed" not in text
     text = rewrite(linter, "Dear {{ name }}, you failed to submit your timesheet again.")
     assert text.startswith("Dear {{ name }}, your timesheet wasn't submitted again.")
 
 
-def test_applicability_of_rewrites(linter: Linter) -> None:
+def test_applicability_of_rewrites(linter: Pipeline) -> None:
     safe = rewrites_of(linter, "Obviously this breaks the API contract.").rewrites
     unsafe = rewrites_of(linter, "You messed up the migration again.").rewrites
     display = rewrites_of(linter, "This is your final warning.").rewrites
@@ -190,7 +186,7 @@ def test_applicability_of_rewrites(linter: Linter) -> None:
 
 
 def test_a_paragraph_gets_one_closing_and_a_repeated_template_is_said_once(
-    linter: Linter,
+    linter: Pipeline,
 ) -> None:
     text = "This is your final warning. You are constantly late. One more mistake and you're out."
     out = rewrite(linter, text)
@@ -203,7 +199,7 @@ FLAGS = [(r.id, e.text) for r in default_rules() for e in r.flag_examples]
 
 @pytest.mark.parametrize(("rule_id", "text"), FLAGS, ids=[f"{r}:{t[:40]}" for r, t in FLAGS])
 def test_no_rewrite_of_a_flag_example_is_itself_flagged(
-    linter: Linter, lint, rule_id: str, text: str
+    linter: Pipeline, lint, rule_id: str, text: str
 ) -> None:  # type: ignore[no-untyped-def]
     out = rewrite(linter, text)
     assert not lint(out), f"{rule_id}: {out!r} is flagged: {[f.rule for f in lint(out)]}"
@@ -254,7 +250,7 @@ def test_templates_and_closings_are_never_flagged(lint) -> None:  # type: ignore
 @pytest.mark.parametrize(
     "name", sorted(p.name for p in (ROOT / "examples").iterdir() if p.suffix in (".md", ".txt"))
 )
-def test_every_example_rewrites_to_a_clean_message(linter: Linter, lint, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_example_rewrites_to_a_clean_message(linter: Pipeline, lint, name: str) -> None:  # type: ignore[no-untyped-def]
     original = (ROOT / "examples" / name).read_text(encoding="utf-8")
     message = rewrites_of(linter, original)
     out = message.composed().text
@@ -268,7 +264,7 @@ def test_every_example_rewrites_to_a_clean_message(linter: Linter, lint, name: s
             assert paragraph in out
 
 
-def test_placeholders_are_highlighted_only_in_colour(linter: Linter) -> None:
+def test_placeholders_are_highlighted_only_in_colour(linter: Pipeline) -> None:
     message = rewrites_of(linter, "[Docs](https://x.example) note: this is your final warning.")
     composed = message.composed()
     plain = highlight(composed, color=False)
@@ -279,14 +275,16 @@ def test_placeholders_are_highlighted_only_in_colour(linter: Linter) -> None:
     assert not any(composed.text[s:e] == "[Docs]" for s, e in composed.placeholders)
 
 
-def test_rewrites_without_a_linter_are_not_verified(linter: Linter) -> None:
+def test_rewrites_without_a_linter_are_not_verified(linter: Pipeline) -> None:
     message = rewrites_of(linter, "You never test your code.")
-    raw = rewrite_sentences(message.text, message.findings, message.sentences, None)
+    rules = {r.id: r for r in catalog()}
+    drafts = draft_rewrites(message.text, message.findings, message.sentences, rules)
+    raw = [d.rewrite for d in drafts]
     assert [r.text for r in raw] == [r.text for r in message.rewrites or []]
     assert compose(message.text, raw).text.startswith("You didn't test your code")
 
 
-def test_every_flagged_corpus_message_rewrites_clean(linter: Linter, lint) -> None:  # type: ignore[no-untyped-def]
+def test_every_flagged_corpus_message_rewrites_clean(linter: Pipeline, lint) -> None:  # type: ignore[no-untyped-def]
     import json
 
     texts = [
@@ -295,16 +293,15 @@ def test_every_flagged_corpus_message_rewrites_clean(linter: Linter, lint) -> No
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    result = review(linter, [Source(f"<{i}>", t) for i, t in enumerate(texts)])
-    flagged = [m for m in result.messages if m.findings]
-    add_rewrites(flagged, linter)
+    _, reviews = linter.review([Source(f"<{i}>", t) for i, t in enumerate(texts)])
+    flagged = linter.suggest([m for m in reviews if m.findings])
     assert len(flagged) > 100
     outs = [m.composed().text for m in flagged]
-    still = linter.lint([Source(f"<{i}>", t) for i, t in enumerate(outs)])
+    still = linter.lint([Source(f"<{i}>", t) for i, t in enumerate(outs)]).findings
     assert not still, [(outs[int(f.path[1:-1])], f.rule) for f in still]
 
 
-def test_list_and_quote_markers_stay_outside_the_rewrite(linter: Linter) -> None:
+def test_list_and_quote_markers_stay_outside_the_rewrite(linter: Pipeline) -> None:
     text = (
         "- You failed to update the docs.\n- Thanks for the demo\n"
         "\n"

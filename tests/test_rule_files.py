@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 import spacy
 
-from restorelint.docs import catalog_markdown
-from restorelint.matcher import CompiledRules
-from restorelint.rules import CATEGORIES, RuleError, default_rules, load_rule_file, load_rules
+from restorelint.catalog.docs import catalog_markdown
+from restorelint.catalog.load import CatalogError
+from restorelint.catalog.rules import default_rules, load_rule_file, load_rules
+from restorelint.match.compiled import CompiledRules
+from restorelint.records import CATEGORIES
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_RULE = """\
@@ -49,7 +51,9 @@ def test_all_patterns_compile_against_spacy_schemas() -> None:
 
 def test_generated_docs_are_up_to_date() -> None:
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == catalog_markdown(), "run: python -m restorelint.docs > docs/rules.md"
+    assert committed == catalog_markdown(), (
+        "run: python -m restorelint.catalog.docs > docs/rules.md"
+    )
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -81,7 +85,7 @@ def test_a_valid_team_rule_loads(tmp_path: Path) -> None:
 )
 def test_a_broken_rule_names_the_file_and_field(tmp_path: Path, edit, field: str) -> None:  # type: ignore[no-untyped-def]
     path = _write(tmp_path, "team-word", edit(GOOD_RULE))
-    with pytest.raises(RuleError) as info:
+    with pytest.raises(CatalogError) as info:
         load_rule_file(path)
     assert info.value.path == str(path)
     assert info.value.field_path.startswith(field)
@@ -93,14 +97,14 @@ def test_unquoted_yaml_boolean_in_a_word_list_is_reported(tmp_path: Path) -> Non
         "kind: phrase\npatterns: [dumpster fire]",
         "kind: token\npatterns: [[{LOWER: {IN: [in, on]}}]]",
     )
-    with pytest.raises(RuleError) as info:
+    with pytest.raises(CatalogError) as info:
         load_rule_file(_write(tmp_path, "team-word", text))
     assert info.value.field_path == "patterns.0.0.LOWER.IN.1"
     assert "quote" in info.value.problem
 
 
 def test_invalid_yaml_is_reported_with_the_file(tmp_path: Path) -> None:
-    with pytest.raises(RuleError, match="not valid YAML"):
+    with pytest.raises(CatalogError, match="not valid YAML"):
         load_rule_file(_write(tmp_path, "team-word", "id: [unclosed\n"))
 
 
@@ -109,13 +113,13 @@ def test_invalid_spacy_pattern_is_reported_with_the_file(tmp_path: Path) -> None
         "kind: phrase\npatterns: [dumpster fire]", "kind: token\npatterns: [[{LOWR: dumpster}]]"
     )
     rule = load_rule_file(_write(tmp_path, "team-word", text))
-    with pytest.raises(RuleError) as info:
+    with pytest.raises(CatalogError) as info:
         CompiledRules([rule], spacy.blank("en"))
     assert info.value.field_path == "patterns" and "team-word.yaml" in str(info.value)
 
 
 def test_file_name_must_match_rule_name(tmp_path: Path) -> None:
-    with pytest.raises(RuleError, match="file is named"):
+    with pytest.raises(CatalogError, match="file is named"):
         load_rule_file(_write(tmp_path, "other-name", GOOD_RULE))
 
 
@@ -123,7 +127,7 @@ def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
     _write(tmp_path, "team-word", GOOD_RULE)
     (tmp_path / "sub").mkdir()
     _write(tmp_path / "sub", "team-word2", GOOD_RULE.replace("name: team-word", "name: team-word2"))
-    with pytest.raises(RuleError, match="already used"):
+    with pytest.raises(CatalogError, match="already used"):
         load_rules([tmp_path])
 
 
@@ -132,5 +136,5 @@ def test_python_checks_must_be_built_in(tmp_path: Path) -> None:
         "kind: phrase\npatterns: [dumpster fire]", "kind: python\ncheck: os_system"
     )
     rule = load_rule_file(_write(tmp_path, "team-word", text))
-    with pytest.raises(RuleError, match="no built-in check"):
+    with pytest.raises(CatalogError, match="no built-in check"):
         CompiledRules([rule], spacy.blank("en"))

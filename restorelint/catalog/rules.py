@@ -1,0 +1,147 @@
+"""Rule definitions: the YAML files in ``rules/``, validated, as Rule records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from restorelint.catalog.load import (
+    CatalogError,
+    bundled_rules_dir,
+    read_yaml,
+    schema,
+    validate,
+)
+from restorelint.records import ALL_CATEGORIES
+
+# A rule of this kind is not matched in the text: a later stage makes its
+# findings (the unused-suppression rule); the file is its docs and examples.
+STAGE_KIND = "stage"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    rewrite: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    why: str
+    kind: str
+    suggestion: str
+    applicability: str
+    flag_examples: tuple[Example, ...]
+    pass_examples: tuple[str, ...]
+    patterns: tuple[Any, ...] = field(default=(), compare=False)
+    attr: str = "LOWER"
+    check: str | None = None
+    highlight: tuple[str, ...] = ()
+    context_ignore: frozenset[str] = frozenset()
+    context_also: frozenset[str] = frozenset()
+    # Only these context filters apply (None: the categories' defaults).
+    context_only: frozenset[str] | None = None
+    options: dict[str, Any] = field(default_factory=dict, compare=False)
+    replacement: str | None = None
+    # What the rewrite of this rule's findings needs to know (suggest.params).
+    suggest_params: dict[str, Any] = field(default_factory=dict, compare=False)
+    # The setting whose words are this rule's phrases (the deny list).
+    patterns_from: str | None = None
+    # Settings the examples are run under (a deny list to try the deny rule on).
+    example_config: dict[str, Any] = field(default_factory=dict, compare=False)
+    source: str = ""
+
+    def with_patterns(self, patterns: Sequence[Any]) -> Rule:
+        return replace(self, patterns=tuple(patterns))
+
+
+def parse_rule(data: object, source: Path | str) -> Rule:
+    """Validate one rule's data and build the Rule; raise CatalogError naming the field."""
+    if not isinstance(data, dict):
+        raise CatalogError(source, "", "a rule file must hold one mapping (id, name, ...)")
+    validate(data, schema("rule"), source)
+    if data["category"] not in ALL_CATEGORIES:
+        raise CatalogError(
+            source, "category", f"'{data['category']}' is not one of {list(ALL_CATEGORIES)}"
+        )
+    suggest = data["suggest"]
+    context = data.get("context", {})
+    examples = data["examples"]
+    only = context.get("only")
+    return Rule(
+        id=data["id"],
+        name=data["name"],
+        category=data["category"],
+        severity=data["severity"],
+        message=data["message"].strip(),
+        why=data["why"].strip(),
+        kind=data["kind"],
+        suggestion=suggest["text"].strip(),
+        applicability=suggest["applicability"],
+        replacement=suggest.get("replacement"),
+        suggest_params=dict(suggest.get("params", {})),
+        flag_examples=tuple(Example(e["text"], e["rewrite"]) for e in examples["flag"]),
+        pass_examples=tuple(examples["pass"]),
+        patterns=tuple(data.get("patterns", ())),
+        attr=data.get("attr", "LOWER"),
+        check=data.get("check"),
+        highlight=tuple(data.get("highlight", ())),
+        context_ignore=frozenset(context.get("ignore", ())),
+        context_also=frozenset(context.get("also", ())),
+        context_only=frozenset(only) if only is not None else None,
+        options=dict(data.get("options", {})),
+        patterns_from=data.get("patterns_from"),
+        example_config=dict(examples.get("config", {})),
+        source=str(source),
+    )
+
+
+def load_rule_file(path: Path) -> Rule:
+    rule = parse_rule(read_yaml(path), path)
+    if path.stem != rule.name:
+        raise CatalogError(
+            path, "name", f"file is named '{path.stem}' but the rule's name is '{rule.name}'"
+        )
+    return rule
+
+
+def load_rules(folders: Sequence[Path] | None = None) -> list[Rule]:
+    """Every rule under the given folders (default: the bundled catalog), sorted by id."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for folder in folders if folders is not None else [bundled_rules_dir()]:
+        for path in sorted(Path(folder).rglob("*.yaml")):
+            if path.name.startswith("_"):
+                continue  # shared data (context lexicons) lives beside the rules
+            rule = load_rule_file(path)
+            if rule.id in seen:
+                raise CatalogError(path, "id", f"id {rule.id} is already used by {seen[rule.id]}")
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    return sorted(rules, key=lambda r: r.id)
+
+
+@cache
+def catalog() -> tuple[Rule, ...]:
+    """Every bundled rule, including those a later stage or a setting feeds."""
+    return tuple(load_rules())
+
+
+def default_rules() -> tuple[Rule, ...]:
+    """The bundled rules that match text on their own (no setting needed)."""
+    return tuple(r for r in catalog() if r.kind != STAGE_KIND and r.patterns_from is None)
+
+
+def rule_by_id(rule_id: str) -> Rule:
+    for rule in catalog():
+        if rule.id == rule_id:
+            return rule
+    raise KeyError(rule_id)

@@ -1,0 +1,46 @@
+"""Command line: ``restorelint check | rewrite | baseline | rules | explain | config``.
+
+Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings, or a
+message below ``--min-score``; 2 usage error, broken rule, configuration or
+baseline, missing model, no input could be linted, or a fix could not be
+written.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from restorelint.version import __version__
+
+# Each command is imported only when it runs (click's lazy-group pattern): a
+# check that has nothing to parse starts in a few hundred milliseconds, and
+# must not pay for loading every other command.
+COMMANDS = {
+    "baseline": "restorelint.cli.baseline:baseline_command",
+    "check": "restorelint.cli.check:check_command",
+    "config": "restorelint.cli.config:config_command",
+    "explain": "restorelint.cli.catalog:explain_command",
+    "rewrite": "restorelint.cli.rewrite:rewrite_command",
+    "rules": "restorelint.cli.catalog:rules_command",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, name = COMMANDS[cmd_name].split(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="restorelint")
+def main() -> None:
+    """restorelint: flag punitive feedback and suggest restorative rewrites."""

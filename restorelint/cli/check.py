@@ -1,0 +1,257 @@
+"""``restorelint check``: lint files, directories or stdin, and report."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from restorelint.catalog.load import CatalogError
+from restorelint.cli.options import restorative_options
+from restorelint.cli.outcome import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    choose_format,
+    fail,
+    plural,
+    split_selectors,
+    use_color,
+)
+from restorelint.cli.session import open_session
+from restorelint.parse.model import ModelNotInstalled
+from restorelint.read.formats import INPUT_FORMATS
+from restorelint.read.sources import STDIN
+from restorelint.records import SEVERITIES
+from restorelint.report import FORMATS, get_reporter
+from restorelint.review.readability import DEFAULT_MAX_GRADE, DEFAULT_MAX_SENTENCE_WORDS
+from restorelint.review.settings import ReviewSettings
+from restorelint.run.cache import ENV_DIR as ENV_CACHE_DIR
+from restorelint.run.cache import Cache
+from restorelint.run.check import CheckOptions, CheckResult, check
+from restorelint.run.reporting import prepare
+from restorelint.settings.apply import fails
+from restorelint.settings.baseline import BaselineError, load_baseline
+from restorelint.settings.model import Overrides
+
+
+def wants_review(options: dict[str, Any]) -> bool:
+    """Whether the check must judge whole messages (and so parse every paragraph)."""
+    keys = ("fix", "diff", "unsafe_fixes", "strict_readability", "checklist")
+    return any(options.get(k) for k in keys) or options.get("min_score") is not None
+
+
+def check_options(
+    options: dict[str, Any], output_format: str, stdin_name: str | None
+) -> CheckOptions:
+    fix, diff, unsafe = options.get("fix"), options.get("diff"), options.get("unsafe_fixes")
+    if unsafe and not (fix or diff):
+        raise click.UsageError("--unsafe-fixes applies fixes: use it with --fix or --diff")
+    shown = output_format != "text" or options.get("checklist", True)
+    return CheckOptions(
+        review=wants_review(options),
+        review_settings=ReviewSettings(
+            max_grade=float(options.get("max_grade", DEFAULT_MAX_GRADE)),
+            max_sentence_words=int(options.get("max_sentence_words", DEFAULT_MAX_SENTENCE_WORDS)),
+            readability=bool(shown or options.get("strict_readability")),
+        ),
+        rewrites=output_format == "json",
+        fix=bool(fix),
+        diff=bool(diff),
+        unsafe=bool(unsafe),
+        stdin_name=stdin_name,
+    )
+
+
+@click.command(name="check")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: github when GITHUB_ACTIONS=true, otherwise text].",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules: ids, id prefixes, names or categories (comma-separated).",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select)."
+)
+@click.option(
+    "--stdin-filename",
+    default="<stdin>",
+    show_default=True,
+    help="Name to report for stdin; its extension chooses the input format.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default=None,
+    help="Read every input as this format (default: from each file's extension).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Exit 1 only for findings of this severity or worse (default: any; config: fail-on).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this configuration file for every input instead of searching for one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Skip excluded files even when they are named on the command line.",
+)
+@click.option(
+    "--report-unused-suppressions",
+    is_flag=True,
+    help="Report inline suppressions that silence nothing (as RL901 findings).",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output (default: on a terminal, unless NO_COLOR is set).",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    help="Report and fail only on findings not recorded in this baseline file.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help=f"Parse every file again instead of reusing cached results (cache: ${ENV_CACHE_DIR}).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for large inputs (default: the number of CPUs).",
+)
+@restorative_options
+def check_command(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    stdin_filename: str,
+    input_format: str | None,
+    fail_on: str | None,
+    config_file: Path | None,
+    isolated: bool,
+    force_exclude: bool,
+    report_unused_suppressions: bool,
+    color: bool | None,
+    baseline_file: str | None,
+    no_cache: bool,
+    jobs: int | None,
+    **restorative: Any,
+) -> None:
+    """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
+    if not paths:
+        if sys.stdin.isatty():
+            raise click.UsageError("give one or more paths, or - to read stdin")
+        paths = (STDIN,)
+    fmt = choose_format(output_format, os.environ)
+    baseline = None
+    if baseline_file is not None:
+        try:
+            baseline = load_baseline(baseline_file)
+        except BaselineError as exc:
+            fail(str(exc))
+    options = check_options(restorative, fmt, stdin_filename if STDIN in paths else None)
+    session = open_session(
+        paths,
+        Overrides(
+            select=tuple(split_selectors(select)) or None,
+            ignore=tuple(split_selectors(ignore)) or None,
+            fail_on=fail_on,
+            report_unused_suppressions=True if report_unused_suppressions else None,
+        ),
+        stdin_filename=stdin_filename,
+        input_format=input_format,
+        config_file=config_file,
+        isolated=isolated,
+        force_exclude=force_exclude,
+        cache=Cache(),
+        reuse_results=not no_cache,
+        jobs=jobs or os.cpu_count() or 1,
+    )
+    try:
+        result = check(session.pipeline, session.sources, options)
+    except (ModelNotInstalled, CatalogError) as exc:
+        fail(str(exc))
+    for warning in result.warnings:
+        click.echo(f"restorelint: warning: {warning}", err=True)
+    if result.diffs is not None:
+        click.echo("".join(result.diffs), nl=False)
+        sys.exit(EXIT_FINDINGS if result.diffs else EXIT_CLEAN)
+    _report_fixes(result)
+    message_failed = _message_failed(result, restorative)
+    findings, known = result.findings, []
+    if baseline is not None:
+        findings, known = baseline.split(findings, session.texts)
+    colored = use_color(color, os.environ, sys.stdout)
+    show_messages = fmt == "json" or restorative.get("checklist", True)
+    report = prepare(
+        findings,
+        errors=session.errors + result.fix_errors,
+        texts=result.texts,
+        files_linted=len(session.texts),
+        rules=session.rules,
+        baselined=len(known) if baseline is not None else None,
+        messages=result.messages if show_messages else [],
+        output_format=fmt,
+    )
+    output = get_reporter(fmt)(report, colored)
+    click.echo(output, color=colored, err=result.stdin_text is not None)
+    if result.fix_errors:
+        sys.exit(EXIT_ERROR)
+    failed = fails(findings, session.resolver.fail_on_for) or message_failed
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _report_fixes(result: CheckResult) -> None:
+    for error in result.fix_errors:
+        click.echo(f"restorelint: {error}", err=True)
+    if result.stdin_text is not None:
+        click.echo(result.stdin_text, nl=False)
+    if result.fixes_applied:
+        click.echo(
+            f"restorelint: applied {plural(result.fixes_applied, 'fix', 'fixes')} "
+            f"in {plural(result.files_fixed, 'file')}",
+            err=True,
+        )
+
+
+def _message_failed(result: CheckResult, options: dict[str, Any]) -> bool:
+    """Below --min-score, or a readability hint with --strict-readability."""
+    failed = False
+    min_score = options.get("min_score")
+    if min_score is not None:
+        for message in result.messages:
+            if message.score.value < min_score:
+                failed = True
+                click.echo(
+                    f"restorelint: {message.path}: restorative score {message.score.value} "
+                    f"is below --min-score {min_score}",
+                    err=True,
+                )
+    if options.get("strict_readability") and any(m.readability.hints for m in result.messages):
+        failed = True
+    return failed

@@ -1,0 +1,69 @@
+"""The check's message-level options: checklist and score, readability, and
+--fix/--diff/--unsafe-fixes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from restorelint.review.readability import DEFAULT_MAX_GRADE, DEFAULT_MAX_SENTENCE_WORDS
+
+_OPTIONS = [
+    click.option(
+        "--fix",
+        is_flag=True,
+        help="Apply safe fixes to the files (with - : print the fixed text on stdout).",
+    ),
+    click.option(
+        "--diff",
+        is_flag=True,
+        help="Show the fixes as a unified diff without writing them; exit 1 if there are any.",
+    ),
+    click.option(
+        "--unsafe-fixes",
+        is_flag=True,
+        help="With --fix or --diff, also apply rewrites that change the wording "
+        "(those with no [placeholders] left to fill).",
+    ),
+    click.option(
+        "--min-score",
+        type=click.IntRange(0, 100),
+        default=None,
+        metavar="N",
+        help="Fail (exit 1) when a message's restorative score is below N (0-100).",
+    ),
+    click.option(
+        "--max-grade",
+        type=click.FloatRange(0, 30),
+        default=DEFAULT_MAX_GRADE,
+        show_default=True,
+        help="Readability hint for messages above this Flesch-Kincaid grade.",
+    ),
+    click.option(
+        "--max-sentence-words",
+        type=click.IntRange(5, 500),
+        default=DEFAULT_MAX_SENTENCE_WORDS,
+        show_default=True,
+        help="Readability hint for sentences longer than this many words.",
+    ),
+    click.option(
+        "--strict-readability",
+        is_flag=True,
+        help="Readability hints fail the check too (exit 1); by default they are hints only.",
+    ),
+    click.option(
+        "--checklist/--no-checklist",
+        default=False,
+        show_default=True,
+        help="Show each message's restorative checklist, score and readability. It needs "
+        "a parse of every paragraph, so it is off by default to keep the check fast.",
+    ),
+]
+
+
+def restorative_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_OPTIONS):
+        function = option(function)
+    return function

@@ -1,0 +1,97 @@
+"""``restorelint rewrite``: the whole message, each flagged sentence rewritten."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from restorelint.catalog.load import CatalogError
+from restorelint.catalog.rules import default_rules
+from restorelint.cli.outcome import fail, plural
+from restorelint.parse.model import ModelNotInstalled
+from restorelint.read.sources import STDIN, gather
+from restorelint.records import Source
+from restorelint.review.settings import ReviewSettings
+from restorelint.run.pipeline import Pipeline
+from restorelint.suggest.compose import ComposedMessage
+
+# The rewrite shows no readability, so it never pays for textstat's dictionary.
+_SETTINGS = ReviewSettings(readability=False)
+
+
+def highlight(message: ComposedMessage, color: bool) -> str:
+    """The composed text with placeholders in colour (on a terminal only)."""
+    if not color or not message.placeholders:
+        return message.text
+    out: list[str] = []
+    cursor = 0
+    for start, end in message.placeholders:
+        out.append(message.text[cursor:start])
+        out.append(click.style(message.text[start:end], fg="yellow", bold=True, underline=True))
+        cursor = end
+    out.append(message.text[cursor:])
+    return "".join(out)
+
+
+@click.command(name="rewrite")
+@click.argument("path", required=False)
+@click.option(
+    "--stdin-filename", default="<stdin>", show_default=True, help="Name to report for stdin."
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Highlight the [placeholders] (default: on a terminal).",
+)
+def rewrite_command(path: str | None, stdin_filename: str, color: bool | None) -> None:
+    """Print the message with each flagged sentence replaced by a restorative rewrite.
+
+    Facts the message does not state are left as [placeholders] to fill in
+    before sending. A summary (sentences rewritten, placeholders, score
+    before and after) goes to stderr. PATH is a file, or - for stdin.
+    """
+    if path is None:
+        if sys.stdin.isatty():
+            raise click.UsageError("give a path, or - to read stdin")
+        path = STDIN
+    try:
+        rules = list(default_rules())
+    except CatalogError as exc:
+        fail(str(exc))
+    sources, errors = gather([path], stdin_filename, sys.stdin.buffer.read)
+    for error in errors:
+        click.echo(f"restorelint: {error}", err=True)
+    if len(sources) != 1:
+        fail("rewrite takes one file (or -)" if len(sources) > 1 else "nothing to rewrite")
+    source = sources[0]
+    if not source.text.strip():
+        click.echo(f"restorelint: {source.path}: empty file, nothing to rewrite", err=True)
+        return
+    pipeline = Pipeline(rules)
+    try:
+        _, messages = pipeline.messages([source], _SETTINGS)
+        message = messages[0]
+        composed = message.composed()
+        _, after = pipeline.review([Source(source.path, composed.text, source.format)], _SETTINGS)
+    except (ModelNotInstalled, CatalogError) as exc:
+        fail(str(exc))
+    use_color = color if color is not None else sys.stdout.isatty()
+    click.echo(highlight(composed, use_color), nl=not composed.text.endswith("\n"), color=use_color)
+    rewritten = len(message.rewrites or [])
+    if not rewritten:
+        summary = "nothing flagged; the message is unchanged"
+    else:
+        summary = (
+            f"rewrote {plural(rewritten, 'sentence')}; "
+            f"{plural(len(composed.placeholders), 'placeholder')} to fill in before sending"
+        )
+    score_after = after[0].score.value if after else message.score.value
+    click.echo(
+        f"restorelint: {source.path}: {summary}; restorative score "
+        f"{message.score.value} → {score_after}",
+        err=True,
+    )
+    still = sorted({f.rule for m in after for f in m.findings})
+    if still:
+        click.echo(f"restorelint: the rewrite is still flagged ({', '.join(still)})", err=True)

@@ -1,0 +1,54 @@
+"""Filter by context: decide when a rule's match is not punitive here.
+
+Each filter is a small function of (match, doc, segment, lexicon) and reads its
+word lists from ``rules/_context.yaml``. Which filters apply to a rule comes
+from the filter's ``applies_to`` categories, adjusted by the rule's own
+``context`` (``ignore``, ``also``, ``only``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from restorelint.catalog.docs import context_filters
+from restorelint.catalog.lexicon import Lexicon, load_lexicon
+from restorelint.context import speech, subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from restorelint.catalog.rules import Rule
+    from restorelint.match.compiled import RawMatch
+    from restorelint.records import Segment
+
+ContextFilter = Callable[["RawMatch", "Doc", "Segment", Lexicon], bool]
+
+FILTERS: dict[str, ContextFilter] = {
+    "negation": speech.negated,
+    "quotation": speech.quoted,
+    "self_reference": speech.self_reference,
+    "hypothetical": speech.hypothetical,
+    "question": speech.question,
+    "technical": subject.technical,
+    "praise": subject.praise,
+    "policy": subject.policy,
+    "fault_free": subject.fault_free,
+    "impersonal": subject.impersonal,
+    "past_event": subject.past_event,
+}
+
+
+@cache
+def filters_for(rule: Rule) -> tuple[tuple[str, ContextFilter], ...]:
+    return tuple((name, FILTERS[name]) for name in context_filters(rule))
+
+
+def excuse(match: RawMatch, doc: Doc, segment: Segment) -> str | None:
+    """The name of the first context filter that says this match is not punitive."""
+    lex = load_lexicon()
+    for name, function in filters_for(match.rule):
+        if function(match, doc, segment, lex):
+            return name
+    return None

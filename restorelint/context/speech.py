@@ -1,0 +1,138 @@
+"""Context filters about how the words are said: under a negation, in quotation
+marks, about the writer, as a condition or advice, as a yes/no question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from restorelint.catalog.lexicon import Lexicon
+from restorelint.parse.people import is_person
+from restorelint.parse.syntax import SUBJECT_DEPS, governing_predicate, subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from restorelint.match.compiled import RawMatch
+    from restorelint.records import Segment
+
+# Straight double quotes, curly quotes, and single quotes that open at a word
+# start and close at a word end (so apostrophes in "don't" are not quotes).
+_QUOTED = re.compile(
+    r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’|(?<![\w])\'(?=\w)[^\'\n]{1,400}(?<=[\w.!?,])\'(?!\w)'
+)
+# Negation reaches down into complement clauses but not across these.
+_SCOPE_BREAKS = ("conj", "advcl", "parataxis", "relcl", "cc", "acl")
+
+
+def matched(match: RawMatch, doc: Doc) -> list[Token]:
+    return [doc[i] for i in match.tokens]
+
+
+def sentence(match: RawMatch, doc: Doc) -> Span:
+    return doc[match.start].sent
+
+
+def negation_scope(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens and the heads above them, up to the edge of their clause chain.
+
+    Complement clauses inherit their head's negation ("I don't think you were
+    careless"); adverbial, coordinated and relative clauses do not ("As I said,
+    we don't merge without review").
+    """
+    seen: dict[int, Token] = {}
+    for token in tokens:
+        current = token
+        while current.i not in seen:
+            seen[current.i] = current
+            if current.dep_ in _SCOPE_BREAKS or current.head.i == current.i:
+                break
+            current = current.head
+    return list(seen.values())
+
+
+def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool:
+    """Is any of these tokens under a negation that is not one of ``own``?"""
+    negative_subjects = lex.words("negation", "negative_subjects")
+    determiners = lex.words("negation", "negative_determiners")
+    for token in negation_scope(tokens):
+        for child in token.children:
+            if child.i in own:
+                continue
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ in SUBJECT_DEPS and (
+                child.lower_ in negative_subjects
+                or any(g.dep_ == "det" and g.lower_ in determiners for g in child.children)
+            ):
+                return True  # "nobody thinks…", "no one is blaming you"
+            if child.dep_ == "det" and child.lower_ in determiners and token.i in own:
+                return True
+    return False
+
+
+def negated(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    return negated_tokens(matched(match, doc), set(match.tokens), lex)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def quoted(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    if segment.quoted:
+        return True
+    first, last = doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1])
+    line_start = doc.text.rfind("\n", 0, first) + 1
+    if doc.text[line_start:first].lstrip().startswith(">"):
+        return True  # a quoted line inside a reply
+    return any(start <= first and last <= end for start, end in quoted_spans(doc.text))
+
+
+def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    tokens = matched(match, doc)
+    if any(t.lower_ in lex.first_person for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
+        return True
+    if any(is_person(t) for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
+        return False  # the rule itself named who it is about
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ == "poss" and child.lower_ in lex.first_person:
+                return True  # "my fault", "our mistake"
+        subs = subjects(governing_predicate(token))
+        if subs and all(s.lower_ in lex.first_person for s in subs):
+            return True
+    return False
+
+
+def hypothetical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    marks, modals = lex.words("hypothetical", "marks"), lex.words("hypothetical", "modals")
+    generic_verbs = lex.words("hypothetical", "generic_verbs")
+    conditions = lex.words("hypothetical", "conditions")
+    time_openers = lex.words("hypothetical", "time_openers")
+    for token in matched(match, doc):
+        predicate = governing_predicate(token)
+        for child in predicate.children:
+            if child.dep_ == "mark" and child.lower_ in marks:
+                return True
+            if child.dep_ == "advmod" and child.lower_ in time_openers and child.i < predicate.i:
+                return True
+            if child.dep_ == "aux" and child.lower_ in modals and child.i not in match.tokens:
+                return True
+            if child.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in conditions for g in child.children
+            ):
+                return True  # "you always get a 401 if the token has expired"
+        if predicate.lemma_.lower() in generic_verbs:
+            return True  # "you never need to restart it": generic "you"
+    return False
+
+
+def question(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    """A yes/no question: it ends with "?" and opens with an auxiliary ("Did …")."""
+    sent = sentence(match, doc)
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or not sent.text.rstrip().endswith("?"):
+        return False
+    return words[0].pos_ == "AUX"

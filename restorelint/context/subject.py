@@ -1,0 +1,153 @@
+"""Context filters about what the words are about: software rather than a person,
+praise, general policy, an announcement with no mistake in it, a tool or design
+rather than a person, one past event rather than a habit."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from restorelint.catalog.lexicon import Lexicon
+from restorelint.context.speech import matched, sentence
+from restorelint.parse.people import is_person, is_second_person
+from restorelint.parse.syntax import clause, governing_predicate, mentions, subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from restorelint.match.compiled import RawMatch
+    from restorelint.records import Segment
+
+_CODE_LIKE = re.compile(r"[_/\\]|\(\)|\w\.\w|^[a-z]+[A-Z]\w*$|^--?\w")
+
+
+def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    nouns, prefixes = lex.words("technical", "nouns"), lex.words("technical", "tool_prefixes")
+    tokens = matched(match, doc)
+    if any(_CODE_LIKE.search(t.text) for t in tokens if not t.is_punct):
+        return True
+    before = doc[match.start - 1] if match.start > 0 else None
+    if before is not None and before.lower_ in prefixes:
+        return True
+    describing = match.rule.category in lex.words("technical", "modifier_categories")
+    displays = lex.words("technical", "display_nouns")
+    for token in tokens:
+        if (
+            describing
+            and token.pos_ in ("ADJ", "NOUN")
+            and token.dep_ in ("amod", "compound")
+            and token.head.lemma_.lower() in nouns
+        ):
+            return True  # "lazy loading", "aggressive caching"
+        if token.pos_ == "NOUN" and any(
+            prep.dep_ == "prep" and any(o.lemma_.lower() in displays for o in prep.children)
+            for prep in token.children
+        ):
+            return True  # "the final warning in the CLI output"
+        if token.pos_ in ("ADJ", "VERB", "AUX"):
+            subs = subjects(governing_predicate(token))
+            if subs and all(_is_technical_subject(s, nouns) for s in subs):
+                return True
+    return False
+
+
+def _is_technical_subject(token: Token, nouns: frozenset[str]) -> bool:
+    if is_person(token) or is_second_person(token):
+        return False
+    head_noun = token.lemma_.lower()
+    return head_noun in nouns or bool(_CODE_LIKE.search(token.text))
+
+
+def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    positive, negative = lex.words("praise", "positive"), lex.words("praise", "negative")
+    flip_words, bigrams = lex.words("praise", "flips"), lex.words("praise", "bigrams")
+    own = set(match.tokens)
+    # The rule's own function words (you, always) say nothing about praise;
+    # its verb does. A leading "Great," is as often sarcasm as praise.
+    skip = {i for i in own if doc[i].pos_ != "VERB"}
+    skip.update(t.i for t in doc if t.dep_ == "intj")
+    skip.update(
+        t.i for t in doc if t.is_sent_start and t.i + 1 < len(doc) and doc[t.i + 1].text == ","
+    )
+    flips = [doc[i] for i in own if doc[i].lower_ in flip_words]
+    anchors = [t.head for t in flips] or matched(match, doc)
+    seen: dict[int, Token] = {}
+    for token in anchors:
+        predicate = governing_predicate(token)
+        scopes = [predicate]
+        if predicate.dep_ in ("advcl", "relcl", "acl") and predicate.head.i != predicate.i:
+            # "Every time Alex trains a new hire, they're confident": the
+            # verdict is in the main clause
+            scopes.append(governing_predicate(predicate.head))
+        for scope in scopes:
+            for other in clause(scope):
+                if other.i not in skip:
+                    seen[other.i] = other
+    ups = sum(1 for t in seen.values() if _forms(t, bigrams) & positive)
+    downs = sum(1 for t in seen.values() if _forms(t, bigrams) & negative)
+    if flips:
+        # Under "never" the polarity flips: "never misses a standup" is praise,
+        # "never asks for help" is not.
+        return downs > 0 and ups == 0
+    # A tie goes to praise: "your work on the incident will be reflected in
+    # your review, in a good way".
+    return ups > 0 and ups >= downs
+
+
+def _forms(token: Token, bigrams: frozenset[str]) -> set[str]:
+    forms = {token.lemma_.lower(), token.lower_}
+    if token.i > 0:
+        pair = f"{token.nbor(-1).lower_} {token.lower_}"
+        if pair in bigrams:
+            forms.add(pair.replace(" ", "-"))  # "always on time" is praise; "every time" is not
+    return forms
+
+
+def policy(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    sent = sentence(match, doc)
+    # Generic people ("employees", "anyone") are what policy text is about;
+    # the reader or a named person makes it a message to someone.
+    if any(is_second_person(t) or (is_person(t) and t.pos_ in ("PROPN", "PRON")) for t in sent):
+        return False
+    if any(t.lower_ in lex.demonstratives and t.dep_ == "det" for t in sent):
+        return False  # "this behaviour is ridiculous" is about one case
+    generic = lex.words("policy", "generic_subjects")
+    return any(t.lower_ in generic or t.lemma_.lower() in generic for t in sent)
+
+
+def fault_free(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    return not mentions(doc, lex.words("fault_free", "fault"))
+
+
+def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    sent = sentence(match, doc)
+    # A verbless fragment ("You broke CI again. Unacceptable.") takes its aim
+    # from the rest of the segment.
+    fragment = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+    if any(is_person(t) or is_second_person(t) for t in (doc if fragment else sent)):
+        return False
+    pointers, wrong = lex.demonstratives, lex.words("impersonal", "wrong")
+    for token in matched(match, doc):
+        predicate = governing_predicate(token)
+        subs = subjects(predicate)
+        if not subs and predicate.tag_ == "VB" and predicate.dep_ == "ROOT":
+            return False  # an imperative speaks to the reader
+        for subject in subs:
+            pointed = subject.lower_ in pointers or any(
+                c.dep_ == "det" and c.lower_ in pointers for c in subject.children
+            )
+            if pointed or subject.tag_ == "VBG" or subject.dep_ == "csubj":
+                return False  # "this is unacceptable", "missing the call was ridiculous"
+        if any(t.lemma_.lower() in wrong for t in clause(predicate)):
+            return False  # "obviously this breaks the contract"
+    return True
+
+
+def past_event(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    adverbs = lex.words("past_event", "adverbs")
+    for token in matched(match, doc):
+        head = token.head
+        # "read", "put", "set": the past form is the present form, so the tag is a guess
+        if token.lower_ in adverbs and head.tag_ == "VBD" and head.lower_ != head.lemma_.lower():
+            return True
+    return False

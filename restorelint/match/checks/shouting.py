@@ -1,0 +1,51 @@
+"""Runs of words in capitals: in a message, capitals read as shouting."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from restorelint.match.prefilter import Triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MIN_WORDS = 3
+
+
+def _is_shouted(token) -> bool:  # type: ignore[no-untyped-def]
+    text = token.text
+    return text.isalpha() and text.isupper() and len(text) >= 1
+
+
+def triggers(options: Mapping[str, Any]) -> Triggers:
+    return Triggers(pattern=re.compile(r"(?:\b[A-Z]+\b[\s,']+){2,}\b[A-Z]+\b"))
+
+
+def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and (
+            _is_shouted(token) or (run and token.is_punct and token.text in ",'")
+        ):
+            run.append(token.i)
+            continue
+        words = [doc[i] for i in run if doc[i].is_alpha]
+        # Acronyms (API, CI, PR) come alone or in pairs; a shouted sentence has
+        # ordinary words in it, so ask for common (stop) words among the run.
+        if len(words) >= MIN_WORDS and sum(w.is_stop or len(w) > 4 for w in words) >= 2:
+            while run and not doc[run[-1]].is_alpha:
+                run.pop()
+            if not _label(doc, run[0]):
+                yield run[0], run[-1] + 1
+        run = []
+
+
+def _label(doc: Doc, first: int) -> bool:
+    """Capitals as a heading or a template's marked-up label ("## STEPS TO
+    REPRODUCE", "*REMOVE SECTION IF NOT A BUG*") organise a form; they do not
+    raise a voice."""
+    start = doc[first].idx
+    line = doc.text[doc.text.rfind("\n", 0, start) + 1 : start]
+    return line.lstrip().startswith("#") or line.rstrip()[-1:] in ("*", "_", "[", "(")

@@ -1,0 +1,27 @@
+"""Stacked "!!!" or "???": exasperation the reader hears as anger."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from restorelint.match.prefilter import Triggers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# "??" alone is common in honest confusion ("is this right??"); three or a
+# mix with "!" reads as exasperation.
+_STACKED = re.compile(r"!{2,}[!?]*|\?{3,}[!?]*|\?+![!?]*")
+
+
+def triggers(options: Mapping[str, Any]) -> Triggers:
+    return Triggers(pattern=_STACKED)
+
+
+def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
+    for match in _STACKED.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            yield span.start, span.end

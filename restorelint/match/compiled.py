@@ -1,0 +1,207 @@
+"""Match: compile patterns into one Matcher, one PhraseMatcher per attribute and one
+DependencyMatcher, run them once per parsed doc, and return raw matches.
+
+:class:`Patterns` is the one compiler of pattern data; the rules
+(:class:`CompiledRules`) and the restorative checklist's detectors both use it,
+so a pattern means the same thing wherever it is written.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from restorelint.catalog.load import CatalogError
+from restorelint.catalog.rules import Rule
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# A python-kind check yields token spans [start, end) that it flags; it gets
+# the rule's `options` mapping so word lists stay in the rule file.
+Check = Callable[["Doc", Mapping[str, Any]], Iterable[tuple[int, int]]]
+# A token-pattern key: the token must match but is not part of the highlight
+# ("what were you thinking" + a next word that is not "about").
+CONTEXT_ONLY = "CONTEXT_ONLY"
+PHRASE_ATTRS = ("LOWER", "LEMMA", "ORTH", "NORM")
+
+Label = TypeVar("Label")
+
+
+@dataclass(frozen=True)
+class Match(Generic[Label]):
+    """Tokens a pattern matched: ``start``/``end`` bound the highlight, ``tokens``
+    are the words the pattern named (what context filters look at)."""
+
+    label: Label
+    start: int
+    end: int
+    tokens: tuple[int, ...]
+
+    @property
+    def rule(self) -> Label:
+        """The rule that matched (for a rule's match, the label is its rule)."""
+        return self.label
+
+
+def load_check(name: str, source: str = "") -> Check:
+    """Python checks live in restorelint.match.checks; team rule files may only name
+    those, so a rule file can never run code of its own."""
+    try:
+        module = importlib.import_module(f"restorelint.match.checks.{name}")
+    except ModuleNotFoundError as exc:
+        raise CatalogError(source, "check", f"no built-in check named '{name}'") from exc
+    return module.check
+
+
+def _detail(exc: BaseException) -> str:
+    """spaCy's schema errors list the offending pattern parts as "- [...]" lines."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    detail = [line for line in lines if line.startswith("- [")]
+    return "; ".join(detail or lines[:1]) or type(exc).__name__
+
+
+class Patterns(Generic[Label]):
+    """Pattern data of any owner, compiled for one pipeline."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+
+        self.nlp = nlp
+        self.token = Matcher(nlp.vocab, validate=True)
+        self.phrase = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in PHRASE_ATTRS}
+        self.dependency = DependencyMatcher(nlp.vocab, validate=True)
+        self.checks: list[tuple[Label, Check, Mapping[str, Any]]] = []
+        self._labels: dict[int, Label] = {}
+        self._hidden: dict[int, set[int]] = {}
+        self._shown_nodes: dict[int, list[bool]] = {}
+        self._count = 0
+
+    def _key(self, label: Label) -> tuple[str, int]:
+        self._count += 1
+        name = f"pattern#{self._count}"
+        key = self.nlp.vocab.strings.add(name)
+        self._labels[key] = label
+        return name, key
+
+    def add_token(
+        self,
+        label: Label,
+        patterns: Sequence[Any],
+        where: tuple[str, str],
+        greedy: str | None = "LONGEST",
+    ) -> None:
+        # One key per pattern, so a match's alignment says which of its tokens
+        # are context only (CONTEXT_ONLY: matched, not highlighted).
+        for pattern in patterns:
+            name, key = self._key(label)
+            nodes = [{k: v for k, v in node.items() if k != CONTEXT_ONLY} for node in pattern]
+            hidden = {i for i, node in enumerate(pattern) if node.get(CONTEXT_ONLY)}
+            if hidden:
+                self._hidden[key] = hidden
+            self._guard(where, lambda n=name, p=nodes: self.token.add(n, [p], greedy=greedy))
+
+    def add_phrase(
+        self, label: Label, phrases: Sequence[str], attr: str, where: tuple[str, str]
+    ) -> None:
+        texts = [str(p) for p in phrases]
+        if attr == "LEMMA":
+            docs = list(self.nlp.pipe(texts))
+        else:
+            docs = [self.nlp.make_doc(t) for t in texts]
+        name, _ = self._key(label)
+        self._guard(where, lambda: self.phrase[attr].add(name, docs))
+
+    def add_dependency(
+        self,
+        label: Label,
+        patterns: Sequence[Any],
+        highlight: Sequence[str],
+        where: tuple[str, str],
+    ) -> None:
+        # Each pattern gets its own key, so a match says which node names it came from.
+        for pattern in patterns:
+            name, key = self._key(label)
+            self._shown_nodes[key] = [
+                not highlight or node["RIGHT_ID"] in highlight for node in pattern
+            ]
+            self._guard(where, lambda p=pattern, n=name: self.dependency.add(n, [list(p)]))
+
+    def add_check(self, label: Label, check: Check, options: Mapping[str, Any]) -> None:
+        self.checks.append((label, check, options))
+
+    @staticmethod
+    def _guard(where: tuple[str, str], add: Callable[[], None]) -> None:
+        try:
+            add()
+        except CatalogError:
+            raise
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CatalogError(where[0], where[1], _detail(exc)) from exc
+
+    def find(self, doc: Doc) -> list[Match[Label]]:
+        found: list[Match[Label]] = []
+        if len(self.token):
+            for key, start, _end, aligned in self.token(doc, with_alignments=True):
+                hidden = self._hidden.get(key, set())
+                shown = [start + k for k, node in enumerate(aligned) if node not in hidden]
+                shown = shown or [start]
+                found.append(Match(self._labels[key], min(shown), max(shown) + 1, tuple(shown)))
+        for phrase in self.phrase.values():
+            if len(phrase):
+                for key, start, end in phrase(doc):
+                    found.append(Match(self._labels[key], start, end, tuple(range(start, end))))
+        if len(self.dependency):
+            for key, token_ids in self.dependency(doc):
+                marks = self._shown_nodes[key]
+                shown = [t for t, show in zip(token_ids, marks, strict=True) if show] or token_ids
+                found.append(Match(self._labels[key], min(shown), max(shown) + 1, tuple(token_ids)))
+        for label, check, options in self.checks:
+            for start, end in check(doc, options):
+                found.append(Match(label, start, end, tuple(range(start, end))))
+        return found
+
+
+# A rule's match, as the context stage sees it.
+RawMatch = Match[Rule]
+
+
+class CompiledRules:
+    """Every rule compiled into one set of matchers."""
+
+    def __init__(self, rules: Sequence[Rule], nlp: Language) -> None:
+        self.patterns: Patterns[Rule] = Patterns(nlp)
+        for rule in rules:
+            where = (rule.source, "patterns")
+            if rule.kind == "token":
+                self.patterns.add_token(rule, rule.patterns, where)
+            elif rule.kind == "phrase":
+                self.patterns.add_phrase(rule, rule.patterns, rule.attr, where)
+            elif rule.kind == "dependency":
+                self.patterns.add_dependency(rule, rule.patterns, rule.highlight, where)
+            elif rule.kind == "python":
+                assert rule.check is not None  # guaranteed by the schema
+                self.patterns.add_check(rule, load_check(rule.check, rule.source), rule.options)
+
+    def find(self, doc: Doc) -> list[RawMatch]:
+        return list(_longest_per_rule(self.patterns.find(doc)))
+
+
+def _longest_per_rule(matches: list[RawMatch]) -> Iterator[RawMatch]:
+    """One finding per stretch of text per rule: drop a match contained in a
+    longer one of the same rule, and join matches that touch ("cc'ing the
+    whole team" + "so everyone sees" is one act of shaming, not two)."""
+    ordered = sorted(matches, key=lambda m: (m.label.id, m.start, -(m.end - m.start)))
+    kept: list[RawMatch] = []
+    for match in ordered:
+        last = kept[-1] if kept else None
+        if last is not None and last.label.id == match.label.id and match.start <= last.end:
+            if match.end > last.end:
+                tokens = tuple(sorted(set(last.tokens) | set(match.tokens)))
+                kept[-1] = Match(last.label, last.start, match.end, tokens)
+            continue
+        kept.append(match)
+    yield from sorted(kept, key=lambda m: (m.start, m.label.id))

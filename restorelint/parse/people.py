@@ -1,0 +1,51 @@
+"""Who a token refers to: a person (the reader, a colleague, a named employee), the
+reader, or the writer. Rules ask for these through token attributes
+(``{"_": {"rl_person": true}}``); the word lists are data (``rules/_context.yaml``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from restorelint.catalog.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def is_person(token: Token) -> bool:
+    """Does this token refer to a person (the reader, a colleague, a named employee)?"""
+    lex = load_lexicon()
+    lower = token.lower_
+    if lower in lex.not_mentions:
+        return False
+    if lower in lex.person_pronouns:
+        return True
+    if lower.startswith("@") and len(lower) > 1:
+        return True
+    if token.text == lex.placeholders.person:
+        return True  # a placeholder stand-in, whatever the tagger made of it
+    if token.pos_ == "PROPN":
+        # The small model labels many first names ORG, GPE or NORP, so any
+        # title-case name counts, except known tools and services.
+        return token.is_title and lower not in lex.not_people
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.person_nouns:
+        return False
+    # "a developer doesn't try…", "any employee may…": a generic person, not someone
+    return not any(c.dep_ == "det" and c.lower_ in lex.generic_determiners for c in token.children)
+
+
+def is_second_person(token: Token) -> bool:
+    return token.lower_ in load_lexicon().second_person
+
+
+def is_first_person(token: Token) -> bool:
+    return token.lower_ in load_lexicon().first_person
+
+
+def register_extensions() -> None:
+    from spacy.tokens import Token
+
+    if not Token.has_extension("rl_person"):
+        Token.set_extension("rl_person", getter=is_person)
+    if not Token.has_extension("rl_you"):
+        Token.set_extension("rl_you", getter=is_second_person)

@@ -1,0 +1,113 @@
+"""Segment: cut a text into the stretches of prose worth parsing.
+
+A segment keeps the exact offset of each of its characters in the original
+text, so findings point at the user's own words whatever was masked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from restorelint.records import Segment
+
+if TYPE_CHECKING:
+    from restorelint.read.mapping import Mapped
+
+# spaCy's parser cost grows with sentence length; paragraphs longer than this
+# are cut at line breaks (a paragraph this long is almost never one message).
+MAX_SEGMENT_CHARS = 20_000
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1")
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+_QUOTE_LINE = re.compile(r"^[ \t]{0,3}>")
+# Word processors write "you’re"; the tagger only knows "you're" (its "’re"
+# has no lemma "be"). Same length, so every offset stays valid.
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+
+
+def parseable(text: str) -> str:
+    """The text as handed to the parser: same length, apostrophes straightened."""
+    return _CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    # Same-length blanks keep every offset valid while hiding code from the parser.
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        yield start, text[start : brk.start()]
+        start = brk.end()
+    yield start, text[start:]
+
+
+def _split_long(start: int, text: str) -> Iterator[tuple[int, str]]:
+    while len(text) > MAX_SEGMENT_CHARS:
+        cut = text.rfind("\n", 0, MAX_SEGMENT_CHARS)
+        if cut <= 0:
+            cut = text.rfind(" ", 0, MAX_SEGMENT_CHARS)
+        if cut <= 0:
+            cut = MAX_SEGMENT_CHARS
+        yield start, text[:cut]
+        start, text = start + cut, text[cut:]
+    yield start, text
+
+
+def _without_fences(text: str) -> str:
+    """Blank out fenced code blocks (Markdown and chat both use them)."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+        elif fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+        else:
+            out.append(line)
+            continue
+        out.append(" " * len(body) + line[len(body) :])
+    return "".join(out)
+
+
+def segment_text(source: int, text: str) -> Iterator[Segment]:
+    """Paragraphs of prose, with code fences, inline code and URLs blanked out."""
+    masked = parseable(_mask(_mask(_without_fences(text), _INLINE_CODE), _URL))
+    for start, para in _paragraphs(masked):
+        if not para.strip():
+            continue
+        lines = para.splitlines()
+        quoted = bool(lines) and all(_QUOTE_LINE.match(line) or not line.strip() for line in lines)
+        for piece_start, piece in _split_long(start, para):
+            if piece.strip():
+                yield Segment(source=source, start=piece_start, text=piece, quoted=quoted)
+
+
+def segment_mapped(source: int, view: Mapped, quoted: bool = False) -> Iterator[Segment]:
+    """Paragraphs of a rewritten text (markup readers), each with its offset map."""
+    for start, para in _paragraphs(parseable(view.text)):
+        if not para.strip():
+            continue
+        for piece_start, piece in _split_long(start, para):
+            if not piece.strip():
+                continue
+            offsets = view.offsets.slice(piece_start, piece_start + len(piece))
+            exact = offsets.single_exact()
+            if exact is not None:
+                yield Segment(source=source, start=exact, text=piece, quoted=quoted)
+            else:
+                yield Segment(
+                    source=source,
+                    start=offsets.point(0),
+                    text=piece,
+                    quoted=quoted,
+                    offsets=offsets,
+                )

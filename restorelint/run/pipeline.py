@@ -1,0 +1,170 @@
+"""The orchestrator: it calls the stages in order, each on what the one before made.
+
+    read → segment → parse → match → context      (the engine)
+         → settings → suppressions                 (findings in, findings out)
+         → review → suggest → verify               (messages, their rewrites)
+         → fix → report                            (run.fixing, run.reporting)
+
+No stage calls another; only this module (and the command line, the API and
+the language server through it) strings them together. Reading files is the
+caller's first step (``read.sources``), so a library user can hand texts in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from restorelint.catalog.rules import Rule, catalog
+from restorelint.catalog.selectors import known_selector
+from restorelint.records import Finding, Source
+from restorelint.run.cache import Cache
+from restorelint.run.engine import Engine, Parsed
+from restorelint.settings.apply import strongest_per_span
+from restorelint.settings.resolver import Resolver
+from restorelint.settings.suppressions import UNUSED_RULE_ID, suppress
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from restorelint.review.message import MessageReview
+    from restorelint.review.settings import ReviewSettings
+    from restorelint.suggest.message import MessageReport
+    from restorelint.suggest.sentence import Drafted
+
+# The review and suggest stages are imported where they run: a check that
+# shows findings only (and a run with nothing to parse) never loads them.
+
+# A rewrite flagged again is replaced by its template, at most this many rounds.
+VERIFY_ROUNDS = 2
+
+
+@dataclass
+class Linted:
+    findings: list[Finding]
+    parsed: list[Parsed]
+    warnings: list[str] = field(default_factory=list)
+
+
+class Pipeline:
+    """The stages, configured once for a run (or for a language server's lifetime)."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        resolver: Resolver | None = None,
+        *,
+        nlp: Language | None = None,
+        cache: Cache | None = None,
+        jobs: int = 1,
+        reuse_results: bool = True,
+        prefilter: bool = True,
+        report_unused: bool | None = None,
+    ) -> None:
+        self.rules = list(rules)
+        self.resolver = resolver
+        self.engine = Engine(
+            self.rules,
+            nlp,
+            prefilter=prefilter,
+            cache=cache,
+            jobs=jobs,
+            reuse_results=reuse_results,
+        )
+        self.report_unused = report_unused
+        self.by_id = {r.id: r for r in self.rules}
+
+    @property
+    def nlp(self) -> Language:
+        return self.engine.nlp
+
+    # -- lint: segment → parse → match → context → settings → suppressions ----------
+
+    def lint(self, sources: Sequence[Source], keep_docs: bool = False) -> Linted:
+        result = self.engine.run(sources, keep_docs=keep_docs)
+        findings = result.findings
+        if self.resolver is not None:
+            findings = self.resolver.apply(findings)
+        suppressed = suppress(findings, sources, self._reports_unused, self._known)
+        order = {src.path: i for i, src in enumerate(sources)}
+        ordered = sorted(suppressed.findings, key=lambda f: (order[f.path], f.start, f.end, f.rule))
+        # after the stages, so a rule the configuration ignores cannot hide another
+        return Linted(strongest_per_span(ordered), result.parsed, suppressed.warnings)
+
+    def _reports_unused(self, path: str) -> bool:
+        if self.report_unused is not None:
+            return self.report_unused
+        return self.resolver is not None and self.resolver.reports_unused(path)
+
+    def _known(self, selector: str) -> bool:
+        return selector.upper() == UNUSED_RULE_ID or known_selector(selector, self.rules)
+
+    # -- review → suggest → verify --------------------------------------------------
+
+    def review(
+        self, sources: Sequence[Source], settings: ReviewSettings | None = None
+    ) -> tuple[Linted, list[MessageReview]]:
+        """Lint keeping every parse, then judge each message from those parses."""
+        from restorelint.review.message import review
+
+        linted = self.lint(sources, keep_docs=True)
+        messages = review(sources, linted.findings, linted.parsed, self.nlp, settings)
+        return linted, messages
+
+    def suggest(self, messages: Sequence[MessageReview]) -> list[MessageReport]:
+        """Every flagged sentence rewritten, and every rewrite verified by linting it."""
+        from restorelint.suggest.message import MessageReport
+        from restorelint.suggest.sentence import draft_rewrites, retemplate
+
+        rules = {r.id: r for r in catalog()} | self.by_id
+        drafts: list[list[Drafted]] = []
+        for message in messages:
+            sentences = [_with_doc(s, self.nlp) for s in message.sentences]
+            drafts.append(draft_rewrites(message.text, message.findings, sentences, rules))
+        for _round in range(VERIFY_ROUNDS):
+            flagged = self._verify(messages, drafts)
+            if not flagged:
+                break
+            for m, k in flagged:
+                drafts[m][k] = retemplate(drafts[m][k], messages[m].text, rules)
+        return [
+            MessageReport.of(message, [d.rewrite for d in own])
+            for message, own in zip(messages, drafts, strict=True)
+        ]
+
+    def _verify(
+        self, messages: Sequence[MessageReview], drafts: Sequence[Sequence[Drafted]]
+    ) -> set[tuple[int, int]]:
+        """(message, sentence) of every rewrite that is itself flagged."""
+        where = [(m, k) for m, own in enumerate(drafts) for k in range(len(own))]
+        if not where:
+            return set()
+        texts = [Source(messages[m].path, drafts[m][k].rewrite.text) for m, k in where]
+        per_text = self.engine.run(texts).per_source
+        flagged = set()
+        for (m, k), found in zip(where, per_text, strict=True):
+            if self.resolver is not None:
+                found = self.resolver.apply(found)
+            if found:
+                flagged.add((m, k))
+        return flagged
+
+    def messages(
+        self, sources: Sequence[Source], settings: ReviewSettings | None = None
+    ) -> tuple[Linted, list[MessageReport]]:
+        """Lint, review and rewrite: everything ``check --checklist`` and ``rewrite`` show."""
+        linted, reviews = self.review(sources, settings)
+        return linted, self.suggest(reviews)
+
+
+def _with_doc(sentence: object, nlp: Language) -> object:
+    """A flagged sentence the parse read with stand-ins, parsed from its own text."""
+    doc = getattr(sentence, "doc", None)
+    if doc is not None:
+        return sentence
+    return replace(sentence, doc=nlp(sentence.text))  # type: ignore[type-var, attr-defined]
+
+
+# A stage for callers that only need findings: lint and nothing else.
+Lint = Callable[[Sequence[Source]], list[Finding]]

@@ -1,0 +1,97 @@
+"""What a configuration table may hold, and how it becomes Settings: every key
+checked against a JSON Schema, a mistake named by file and key."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from restorelint.catalog.load import field_path
+from restorelint.records import SEVERITIES
+from restorelint.settings.exclude import DEFAULT_EXCLUDE
+from restorelint.settings.model import Settings
+
+TABLE = "tool.restorelint"
+
+
+class ConfigError(Exception):
+    """A configuration file is unreadable or holds a setting that cannot work."""
+
+    def __init__(self, path: Path | str, key: str, problem: str) -> None:
+        self.path, self.key, self.problem = str(path), key, problem
+        super().__init__(f"{path}: {key}: {problem}" if key else f"{path}: {problem}")
+
+
+def _strings(min_items: int = 0) -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": min_items}
+
+
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "select": _strings(),
+        "ignore": _strings(),
+        "severity": {"type": "object", "additionalProperties": {"enum": list(SEVERITIES)}},
+        "per-file-ignores": {"type": "object", "additionalProperties": _strings()},
+        "exclude": _strings(),
+        "extend-exclude": _strings(),
+        "respect-gitignore": {"type": "boolean"},
+        "extend-rules": {"anyOf": [{"type": "string", "minLength": 1}, _strings()]},
+        "allow": _strings(),
+        "deny": _strings(),
+        "fail-on": {"enum": list(SEVERITIES)},
+        "report-unused-suppressions": {"type": "boolean"},
+    },
+}
+_VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+def _check_keys(table: dict[str, Any], path: Path, prefix: str) -> None:
+    for name in table:
+        if name not in SCHEMA["properties"]:
+            close = difflib.get_close_matches(name, list(SCHEMA["properties"]), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            known = ", ".join(SCHEMA["properties"])
+            raise ConfigError(
+                path,
+                f"{prefix}.{name}" if prefix else name,
+                f"unknown setting{hint}; known: {known}",
+            )
+    errors = sorted(_VALIDATOR.iter_errors(table), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        raise ConfigError(path, field_path(errors[0], prefix), errors[0].message)
+
+
+def parse_config(data: dict[str, Any], path: Path, prefix: str) -> Settings:
+    """Validate one configuration table and build its Settings."""
+    _check_keys(data, path, prefix)
+    root = path.parent
+    folders = data.get("extend-rules", [])
+    folders = [folders] if isinstance(folders, str) else folders
+    extend_rules = []
+    for folder in folders:
+        resolved = (root / folder).resolve()
+        if not resolved.is_dir():
+            key = f"{prefix}.extend-rules" if prefix else "extend-rules"
+            raise ConfigError(path, key, f"no such folder: {folder}")
+        extend_rules.append(resolved)
+    return Settings(
+        path=path,
+        table=prefix,
+        root=root,
+        select=tuple(data.get("select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        severity=tuple((str(k), v) for k, v in data.get("severity", {}).items()),
+        per_file_ignores=tuple((g, tuple(s)) for g, s in data.get("per-file-ignores", {}).items()),
+        exclude=tuple(data.get("exclude", DEFAULT_EXCLUDE)),
+        extend_exclude=tuple(data.get("extend-exclude", ())),
+        respect_gitignore=data.get("respect-gitignore", True),
+        extend_rules=tuple(extend_rules),
+        allow=tuple(data.get("allow", ())),
+        deny=tuple(data.get("deny", ())),
+        fail_on=data.get("fail-on", "info"),
+        report_unused_suppressions=data.get("report-unused-suppressions", False),
+    )

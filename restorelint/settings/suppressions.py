@@ -1,0 +1,162 @@
+"""Inline suppression: a writer silences a finding they have considered.
+
+In any format (meant for Markdown and HTML)::
+
+    <!-- restorelint-disable RL102, shaming -->  ...  <!-- restorelint-enable -->
+    <!-- restorelint-disable-next-line RL130 -->
+    <!-- restorelint-disable-file -->
+
+On a line, in any format (meant for text, templates and Word files)::
+
+    We need to talk about the deadline.  restorelint: ignore[RL130]
+    {# restorelint: ignore #}            (no list: every rule on that line)
+    restorelint: disable-file[RL110]
+
+Rules are named as in ``select``: id, id prefix, name or category. A disable
+without an enable runs to the end of the file; ``enable`` without a list ends
+every open disable. This stage runs after the configuration stage: findings
+in, findings out, plus the suppressions that silenced nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from restorelint.catalog.rules import rule_by_id
+from restorelint.catalog.selectors import chooses
+from restorelint.records import Finding, LineIndex, Source
+
+UNUSED_RULE_ID = "RL901"
+
+_COMMENT = re.compile(
+    r"<!--\s*restorelint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.S
+)
+_LINE = re.compile(r"restorelint:\s*(ignore|disable-file)\b(?:\[([^\]\n]*)\])?")
+_SPLIT = re.compile(r"[\s,]+")
+
+
+@dataclass
+class Suppression:
+    kind: str  # line, next-line, range, file
+    selectors: tuple[str, ...]  # empty: every rule
+    start: int  # where the directive is written (offsets into the text)
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    covers: tuple[int, int] = (0, 0)  # range: offsets; line/next-line: the line
+    used: bool = field(default=False)
+
+    def applies(self, finding: Finding) -> bool:
+        if self.selectors and not chooses(finding, self.selectors):
+            return False
+        if self.kind == "file":
+            return True
+        if self.kind in ("line", "next-line"):
+            return finding.line == self.covers[0]
+        return self.covers[0] <= finding.start < self.covers[1]
+
+
+def _selectors(raw: str) -> tuple[str, ...]:
+    return tuple(s for s in _SPLIT.split(raw.strip()) if s)
+
+
+def parse(text: str) -> list[Suppression]:
+    """Every suppression written in a document."""
+    index = LineIndex(text)
+    found: list[Suppression] = []
+    open_ranges: list[Suppression] = []
+
+    def make(kind: str, selectors: tuple[str, ...], match: re.Match[str]) -> Suppression:
+        line, column = index.position(match.start())
+        end_line, end_column = index.position(match.end())
+        return Suppression(
+            kind, selectors, match.start(), match.end(), line, column, end_line, end_column,
+            match.group(0),
+        )  # fmt: skip
+
+    for match in _COMMENT.finditer(text):
+        verb, selectors = match.group(1), _selectors(match.group(2))
+        if verb == "enable":
+            for rng in list(open_ranges):
+                if not selectors or set(rng.selectors) <= set(selectors):
+                    rng.covers = (rng.covers[0], match.start())
+                    open_ranges.remove(rng)
+            continue
+        item = make(
+            {"disable": "range", "disable-file": "file"}.get(verb, "next-line"), selectors, match
+        )
+        if item.kind == "range":
+            item.covers = (match.end(), len(text))
+            open_ranges.append(item)
+        elif item.kind == "next-line":
+            item.covers = (item.end_line + 1, 0)
+        found.append(item)
+    for match in _LINE.finditer(text):
+        selectors = _selectors(match.group(2) or "")
+        item = make("line" if match.group(1) == "ignore" else "file", selectors, match)
+        item.covers = (item.line, 0)
+        found.append(item)
+    return sorted(found, key=lambda s: s.start)
+
+
+@dataclass
+class Suppressed:
+    """What the suppression stage keeps, and the directives that name no rule."""
+
+    findings: list[Finding]
+    warnings: list[str]
+
+
+def suppress(
+    findings: Sequence[Finding],
+    sources: Sequence[Source],
+    report_unused: Callable[[str], bool] = lambda path: False,
+    known: Callable[[str], bool] | None = None,
+) -> Suppressed:
+    """Drop suppressed findings; where ``report_unused(path)``, report the suppressions
+    that silenced nothing as findings of their own (RL901)."""
+    by_path = {src.path: parse(src.text) for src in sources}
+    kept = []
+    warnings: list[str] = []
+    for finding in findings:
+        hits = [s for s in by_path.get(finding.path, []) if s.applies(finding)]
+        for suppression in hits:
+            suppression.used = True
+        if not hits:
+            kept.append(finding)
+    for path, suppressions in by_path.items():
+        for s in suppressions:
+            for selector in s.selectors:
+                if known is not None and not known(selector):
+                    warnings.append(
+                        f"{path}:{s.line}:{s.column}: suppression names no rule: '{selector}'"
+                    )
+            if report_unused(path) and not s.used:
+                kept.append(unused_finding(path, s))
+    return Suppressed(kept, warnings)
+
+
+def unused_finding(path: str, s: Suppression) -> Finding:
+    rule = rule_by_id(UNUSED_RULE_ID)
+    return Finding(
+        path=path,
+        line=s.line,
+        column=s.column,
+        end_line=s.end_line,
+        end_column=s.end_column,
+        start=s.start,
+        end=s.end,
+        rule=rule.id,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        text=s.text,
+        message=rule.message,
+        suggestion=rule.suggestion,
+        applicability=rule.applicability,
+    )

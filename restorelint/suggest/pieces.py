@@ -1,0 +1,81 @@
+"""Pieces of rewritten text, and tidying what edits leave behind: doubled spaces,
+dangling commas, a missing capital or full stop."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]")
+
+PAST, PRESENT, PERFECT = "past", "present", "perfect"
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+ATTACHED = (",", ".", ";", ":", "!", "?", "n't", "'s", "'re", "'m", "'ve", "'ll", "'d", ")", "%")
+_ORPHAN_PUNCT = {",", ";", ":", "-", "–", "—"}
+# Template expressions (Jinja, Liquid, Handlebars, ERB) a rewrite must keep whole.
+TEMPLATE_EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<%.*?%>|\$\{[^}\n]*\}", re.S)
+_OPENERS = "\"'“‘(*_#>-"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of rewritten text; ``generated`` when restorelint wrote it."""
+
+    text: str
+    generated: bool = False
+
+
+def tidy(pieces: list[Piece]) -> list[Piece]:
+    """Whitespace and punctuation left over by edits; a capital and a full stop."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if not piece.text:
+            continue
+        if out and not out[-1].text.strip() and not piece.text.strip():
+            keep = out[-1] if "\n" in out[-1].text else piece
+            out[-1] = keep if "\n" in keep.text else Piece(" ", out[-1].generated)
+            continue
+        if (
+            out
+            and not out[-1].text.strip()
+            and "\n" not in out[-1].text
+            and piece.text.startswith(ATTACHED)
+        ):
+            out.pop()
+        if out and piece.text.strip() in (",", ".") and out[-1].text.strip() == ",":
+            out.pop()  # ", ," or ", ." left by a deletion
+        elif (
+            out
+            and piece.text.strip() in (".", "!", "?")
+            and len(out) >= 2
+            and not out[-1].text.strip()
+            and out[-2].text.strip() == ","
+        ):
+            out.pop()
+            out.pop()
+        out.append(piece)
+    while out and (not out[0].text.strip() or out[0].text.strip() in _ORPHAN_PUNCT):
+        out.pop(0)
+    while out and not out[-1].text.strip():
+        out.pop()
+    if out and out[-1].text.strip() in _ORPHAN_PUNCT:
+        out.pop()
+        while out and not out[-1].text.strip():
+            out.pop()
+    if not out:
+        return []
+    for k, piece in enumerate(out):
+        visible = piece.text.lstrip().lstrip(_OPENERS + "[ ")
+        if not visible:
+            continue
+        if visible[0].isalpha():
+            j = len(piece.text) - len(visible)
+            out[k] = Piece(piece.text[:j] + visible[0].upper() + visible[1:], piece.generated)
+        break
+    if not _TERMINAL.search(out[-1].text.rstrip()):
+        out.append(Piece(".", True))
+    return out
+
+
+def pieces_of(text: str) -> list[Piece]:
+    return [Piece(text, True)]
