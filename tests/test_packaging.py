@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 import restorelint
-from restorelint.catalog.rules import bundled_rules_dir, default_rules
+from restorelint.catalog.load import bundled_rules_dir
+from restorelint.catalog.rules import catalog
 
 PACKAGE = Path(restorelint.__file__).resolve().parent
 CHECKOUT = Path(__file__).resolve().parent.parent
@@ -20,5 +21,6 @@ def test_rules_ship_inside_the_installed_package() -> None:
     assert bundled_rules_dir() == shipped
     for data in ("_context.yaml", "_checklist.yaml", "_rewrite.yaml"):
         assert (shipped / data).is_file(), data
-    assert len(list(shipped.rglob("*.yaml"))) - 3 == len(default_rules()) >= 35
-    assert (PACKAGE / "rule.schema.json").is_file()
+    assert len(list(shipped.rglob("*.yaml"))) - 3 == len(catalog()) >= 35
+    for name in ("rule", "context", "rewrite", "checklist"):
+        assert (PACKAGE / "catalog" / "schemas" / f"{name}.schema.json").is_file(), name
