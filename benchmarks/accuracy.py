@@ -9,7 +9,8 @@ numeric threshold; rows whose label maps to neither are left out.
         --positive Insulting,Mocking,Threat --negative None
     python benchmarks/accuracy.py FILE --text-column Request \
         --label-column "Normalized Score" --negative-if-above 0.5145 --positive-if-below -0.4434
-    python benchmarks/accuracy.py --preset all      # eval-dev table + tests/corpus
+    python benchmarks/accuracy.py --preset all      # = benchmarks/judgment.py (test split)
+    python benchmarks/accuracy.py --preset all --split dev   # the view to choose on
 
 See benchmarks/README.md for what each figure means.
 """
@@ -21,7 +22,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import eval_presets  # beside this file; kept apart to keep this one generic
 from scoring import SUMMARY_HEADERS, Labeler, evaluate, load_items, md_table, split_values
 
 
@@ -48,18 +48,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--top", type=int, default=15, help="false positives to list")
     p.add_argument(
         "--preset",
-        choices=["eval-dev", "corpus", "all"],
-        help="standard table on shared/eval-dev and/or tests/corpus",
+        choices=["all", "dataset"],
+        help="the judgment table: the feedback dataset and (all) shared/eval-dev",
     )
-    p.add_argument("--eval-dev", type=Path, help="eval-dev folder (default: found beside repo)")
+    p.add_argument("--split", choices=["test", "dev"], default="test", help="with --preset")
     args = p.parse_args(argv)
     # Category ids are compared exactly as the engine reports them, so no casefold.
     categories = {v.strip() for a in args.category or () for v in a.split(",") if v.strip()}
 
     if args.preset:
-        return eval_presets.run(
-            args.preset, args.eval_dev, args.limit, args.top, categories or None
-        )
+        import judgment  # beside this file
+
+        extra = ["--no-eval-dev"] if args.preset == "dataset" else []
+        extra += ["--limit", str(args.limit)] if args.limit else []
+        return judgment.main(["--split", args.split, *extra])
     if args.file is None or not args.file.is_file():
         p.error(f"give a readable FILE or --preset (got {args.file})")
     values = (split_values(v) for v in (args.positive, args.negative, args.secondary))

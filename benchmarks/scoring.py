@@ -126,10 +126,12 @@ def load_items(
     return items
 
 
-def lint_all(texts: Sequence[str], categories: set[str] | None = None) -> list[list[Any]]:
+def lint_all(
+    texts: Sequence[str], categories: set[str] | None = None, rules: Sequence[Any] | None = None
+) -> list[list[Any]]:
     out: list[list[Any]] = []
     for i in range(0, len(texts), CHUNK):
-        out.extend(restorelint.lint_texts(texts[i : i + CHUNK]))
+        out.extend(restorelint.lint_texts(texts[i : i + CHUNK], rules=rules))
         print(f"  linted {min(i + CHUNK, len(texts))}/{len(texts)}", end="\r", file=sys.stderr)
     print(file=sys.stderr)
     if categories:

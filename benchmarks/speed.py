@@ -4,7 +4,7 @@
     python benchmarks/speed.py --words 200000 --files 100
 
 The corpus is written to a temporary folder (deleted afterwards): real comments
-from shared/eval-dev when present, otherwise the project's tests/corpus texts
+from shared/eval-dev when present, plus the project's older corpus (data/feedback/legacy-*)
 repeated. Words are whitespace-separated tokens. See benchmarks/README.md.
 """
 
@@ -85,13 +85,13 @@ def gather_texts(target: int) -> tuple[list[str], str]:
         source = f"shared/eval-dev ({root}) + "
     # Always mix in the project's own review comments, performance reviews and
     # HR templates, so the corpus has all three registers the linter serves.
-    for path in sorted((REPO / "tests" / "corpus").glob("*.jsonl")):
+    for path in sorted((REPO / "data" / "feedback").glob("legacy-*.jsonl")):
         with path.open(encoding="utf-8") as fh:
             pool += [json.loads(line)["text"] for line in fh if line.strip()]
-    source += "tests/corpus"
+    source += "data/feedback (legacy corpus)"
     pool = [t for t in pool if t.split()]  # an all-blank pool would never reach the target
     if not pool:
-        raise SystemExit("no text: neither shared/eval-dev nor tests/corpus/*.jsonl found")
+        raise SystemExit("no text: neither shared/eval-dev nor data/feedback/legacy-*.jsonl found")
     # Seeded shuffle so datasets interleave and every run measures the same text.
     random.Random(0).shuffle(pool)
     texts: list[str] = []

@@ -30,6 +30,8 @@ CATEGORIES = (
     "passive-aggressive",
     "absolute",
     "policing",
+    # what the learned tone model flags that no rule names
+    "tone",
 )
 # Categories of findings about restorelint's own directives, not about tone.
 TOOL_CATEGORIES = ("suppression",)
@@ -270,6 +272,8 @@ class Finding:
     applicability: str
     replacement: str | None = None
     fix: Fix | None = field(default=None, compare=False)
+    # the tone model's score for findings of the model rule
+    score: float | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -103,7 +103,7 @@ def test_concurrent_runs_share_a_cache(tmp_path: Path, cli_env) -> None:  # type
 def test_parallel_parsing_gives_the_serial_output(linter: Pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     sources = [
         Source(f"{path.name}:{n}", json.loads(line)["text"])
-        for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
+        for path in sorted((ROOT / "data" / "feedback").glob("legacy-*.jsonl"))
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
     ]
     serial = Pipeline(linter.rules, nlp=linter.nlp).lint(sources).findings

@@ -1,4 +1,5 @@
-"""The installed package carries its rule catalog (rules/ is force-included in the wheel)."""
+"""The installed package carries its rule catalog (rules/ is force-included in the wheel)
+and the tone model the build trained."""
 
 from __future__ import annotations
 
@@ -24,3 +25,15 @@ def test_rules_ship_inside_the_installed_package() -> None:
     assert len(list(shipped.rglob("*.yaml"))) - 3 == len(catalog()) >= 35
     for name in ("rule", "context", "rewrite", "checklist"):
         assert (PACKAGE / "catalog" / "schemas" / f"{name}.schema.json").is_file(), name
+
+
+def test_the_tone_model_ships_inside_the_installed_package() -> None:
+    from restorelint.match import tone
+
+    if PACKAGE.parent == CHECKOUT:
+        pytest.skip("running from the checkout (editable install); .ci/run installs the wheel")
+    assert tone.MODEL_FILE.is_relative_to(PACKAGE)
+    model = tone.model()
+    assert len(model.weights) > 1000
+    assert tone.score("Get off Slack and do your actual job.") >= model.threshold
+    assert tone.score("Thanks, the new tests caught a real bug.") < model.threshold

@@ -18,7 +18,7 @@ from restorelint.run.pipeline import Pipeline
 def _corpus_and_examples() -> list[Source]:
     sources = [
         Source(f"{path.name}:{n}", json.loads(line)["text"])
-        for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
+        for path in sorted((ROOT / "data" / "feedback").glob("legacy-*.jsonl"))
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
     ]
     for rule in default_rules():

@@ -289,7 +289,7 @@ def test_every_flagged_corpus_message_rewrites_clean(linter: Pipeline, lint) -> 
 
     texts = [
         json.loads(line)["text"]
-        for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl"))
+        for path in sorted((ROOT / "data" / "feedback").glob("legacy-*.jsonl"))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]

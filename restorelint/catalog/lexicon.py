@@ -40,6 +40,10 @@ class Lexicon:
     not_mentions: frozenset[str]
     not_people: frozenset[str]
     generic_determiners: frozenset[str]
+    ambiguous_names: frozenset[str]
+    not_after_name: frozenset[str]
+    not_before_name: frozenset[str]
+    stand_ins: tuple[str, ...]
     first_person: frozenset[str]
     second_person: frozenset[str]
     demonstratives: frozenset[str]
@@ -69,6 +73,10 @@ def load_lexicon() -> Lexicon:
         not_mentions=words(person["not_mentions"]),
         not_people=words(person["not_people"]),
         generic_determiners=words(person["generic_determiners"]),
+        ambiguous_names=words(person["ambiguous_names"]),
+        not_after_name=words(person["not_after_name"]),
+        not_before_name=words(person["not_before_name"]),
+        stand_ins=tuple(str(n) for n in person["stand_ins"]),
         first_person=words(data["first_person"]),
         second_person=words(data["second_person"]),
         demonstratives=words(data["demonstratives"]),

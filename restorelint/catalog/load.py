@@ -105,7 +105,7 @@ def reject_yaml_booleans(value: object, source: Path | str, where: str) -> None:
     if isinstance(value, list):
         for index, item in enumerate(value):
             here = f"{where}.{index}" if where else str(index)
-            if isinstance(item, bool) and any(isinstance(v, str) for v in value):
+            if isinstance(item, bool):
                 raise CatalogError(source, here, "a word read as a boolean; quote on/off/yes/no")
             reject_yaml_booleans(item, source, here)
     elif isinstance(value, dict):

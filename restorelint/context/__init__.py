@@ -28,6 +28,7 @@ ContextFilter = Callable[["RawMatch", "Doc", "Segment", Lexicon], bool]
 FILTERS: dict[str, ContextFilter] = {
     "negation": speech.negated,
     "quotation": speech.quoted,
+    "reported": speech.reported,
     "self_reference": speech.self_reference,
     "hypothetical": speech.hypothetical,
     "question": speech.question,

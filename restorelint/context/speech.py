@@ -18,9 +18,12 @@ if TYPE_CHECKING:
     from restorelint.records import Segment
 
 # Straight double quotes, curly quotes, and single quotes that open at a word
-# start and close at a word end (so apostrophes in "don't" are not quotes).
+# start and close at a word end; inside single quotes an apostrophe between two
+# letters ("it's", "Bill's") does not close them. Every alternative is disjoint
+# from the next, so matching stays linear in the text.
 _QUOTED = re.compile(
-    r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’|(?<![\w])\'(?=\w)[^\'\n]{1,400}(?<=[\w.!?,])\'(?!\w)'
+    r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’'
+    r"|(?<![\w])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w)){1,400}(?<=[\w.!?,])'(?!\w)"
 )
 # Negation reaches down into complement clauses but not across these.
 _SCOPE_BREAKS = ("conj", "advcl", "parataxis", "relcl", "cc", "acl")
@@ -56,6 +59,10 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
     """Is any of these tokens under a negation that is not one of ``own``?"""
     negative_subjects = lex.words("negation", "negative_subjects")
     determiners = lex.words("negation", "negative_determiners")
+    degree = lex.words("negation", "degree_words")
+    tokens = list(tokens)
+    if any(c.lower_ in degree for t in tokens for c in t.children):
+        return False
     for token in negation_scope(tokens):
         for child in token.children:
             if child.i in own:
@@ -83,11 +90,39 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def quoted(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     if segment.quoted:
         return True
-    first, last = doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1])
+    first = doc[match.start].idx
     line_start = doc.text.rfind("\n", 0, first) + 1
     if doc.text[line_start:first].lstrip().startswith(">"):
         return True  # a quoted line inside a reply
-    return any(start <= first and last <= end for start, end in quoted_spans(doc.text))
+    spans = quoted_spans(doc.text)
+    # The words that make the match punitive are quoted ('said you "never reply"'):
+    # only who it is about stands outside the quotation marks.
+    content = [doc[i] for i in match.tokens if not is_person(doc[i])] or matched(match, doc)
+    return all(
+        any(start <= t.idx and t.idx + len(t) <= end for start, end in spans) for t in content
+    )
+
+
+def reported(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    """The words are what someone else said ("the candidate told us her old lead
+    called her careless", "the customer said you never reply")."""
+    verbs = lex.words("reported", "speech_verbs")
+    links = lex.words("reported", "links")
+    # "everyone says you're lazy" is hearsay used as a verdict, not a report
+    crowd = lex.words("reported", "crowd") | lex.first_person
+    for token in matched(match, doc):
+        current = token
+        for _ in range(6):
+            head = current.head
+            if head.i == current.i:
+                break
+            if head.lemma_.lower() in verbs and current.dep_ in links:
+                # an active verb of saying with a speaker: "the lead called her careless"
+                speakers = [c for c in head.children if c.dep_ == "nsubj"]
+                if speakers and not any(s.lower_ in crowd for s in speakers):
+                    return True
+            current = head
+    return False
 
 
 def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:

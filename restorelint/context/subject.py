@@ -13,7 +13,7 @@ from restorelint.parse.people import is_person, is_second_person
 from restorelint.parse.syntax import clause, governing_predicate, mentions, subjects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from restorelint.match.compiled import RawMatch
     from restorelint.records import Segment
@@ -75,9 +75,10 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     for token in anchors:
         predicate = governing_predicate(token)
         scopes = [predicate]
-        if predicate.dep_ in ("advcl", "relcl", "acl") and predicate.head.i != predicate.i:
-            # "Every time Alex trains a new hire, they're confident": the
-            # verdict is in the main clause
+        if predicate.dep_ in ("advcl", "relcl", "acl", "ccomp") and predicate.head.i != predicate.i:
+            # "Every time Alex trains a new hire, they're confident", "Love
+            # that you constantly push for small PRs": the verdict is in the
+            # main clause
             scopes.append(governing_predicate(predicate.head))
         for scope in scopes:
             for other in clause(scope):
@@ -122,9 +123,14 @@ def fault_free(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
 def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     sent = sentence(match, doc)
     # A verbless fragment ("You broke CI again. Unacceptable.") takes its aim
-    # from the rest of the segment.
+    # from the rest of the segment; a condition's "you" ("if you upgrade it,
+    # obviously it breaks") is anyone, not the reader.
     fragment = not any(t.pos_ in ("VERB", "AUX") for t in sent)
-    if any(is_person(t) or is_second_person(t) for t in (doc if fragment else sent)):
+    generic = _conditional_tokens(sent, lex)
+    if any(
+        (is_person(t) or is_second_person(t)) and t.i not in generic
+        for t in (doc if fragment else sent)
+    ):
         return False
     pointers, wrong = lex.demonstratives, lex.words("impersonal", "wrong")
     for token in matched(match, doc):
@@ -141,6 +147,18 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
         if any(t.lemma_.lower() in wrong for t in clause(predicate)):
             return False  # "obviously this breaks the contract"
     return True
+
+
+def _conditional_tokens(sent: Span, lex: Lexicon) -> set[int]:
+    """Tokens inside a condition ("if you pin it, …"): the generic "you" of advice."""
+    conditions = lex.words("hypothetical", "conditions")
+    inside: set[int] = set()
+    for token in sent:
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in conditions for c in token.children
+        ):
+            inside.update(t.i for t in token.subtree)
+    return inside
 
 
 def past_event(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:

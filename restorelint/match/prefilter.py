@@ -177,12 +177,18 @@ class Prefilter:
 
 
 def _rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[str]]]:
+    if rule.kind == "model":
+        # the tone model scores every sentence itself, before any parse, and
+        # asks for the parse of the sentences it marks (run/tone.py)
+        return [], []
     if rule.kind == "token":
         return [_requirement(n for n in p if _mandatory(n)) for p in rule.patterns], []
     if rule.kind == "dependency":
         return [_requirement(n.get("RIGHT_ATTRS", {}) for n in p) for p in rule.patterns], []
     if rule.kind == "phrase":
-        return [_requirement({"LOWER": w} for w in str(p).split()) for p in rule.patterns], []
+        # split as the tokenizer splits ("couldn't" is "could" "n't")
+        phrases = [_SPLITS.sub(_split, str(p).lower()) for p in rule.patterns]
+        return [_requirement({"LOWER": w} for w in p.split()) for p in phrases], []
     module = importlib.import_module(f"restorelint.match.checks.{rule.check}")
     if not hasattr(module, "triggers"):
         raise Unfilterable

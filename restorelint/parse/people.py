@@ -4,6 +4,7 @@ reader, or the writer. Rules ask for these through token attributes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import load_lexicon
@@ -40,6 +41,15 @@ def is_second_person(token: Token) -> bool:
 
 def is_first_person(token: Token) -> bool:
     return token.lower_ in load_lexicon().first_person
+
+
+def addresses_someone(tokens: Iterable[Token], words: frozenset[str]) -> bool:
+    """Do these words speak to or about someone: one of ``words`` (the reader,
+    "please", a command), or a person other than the writer?"""
+    return (
+        any(t.lower_ in words or (is_person(t) and not is_first_person(t)) for t in tokens)
+        or not words
+    )
 
 
 def register_extensions() -> None:

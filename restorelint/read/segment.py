@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from restorelint.catalog.lexicon import load_lexicon
 from restorelint.records import Segment
 
 if TYPE_CHECKING:
@@ -30,8 +31,42 @@ _CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 
 
 def parseable(text: str) -> str:
-    """The text as handed to the parser: same length, apostrophes straightened."""
-    return _CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
+    """The text as handed to the parser: same length, apostrophes straightened and
+    first names that are also words ("Will", "Grace") given as plain names."""
+    text = _CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
+    return _names(text)
+
+
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z']+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z&']+)[ \t]+$")
+_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*(?:[-*+>]\s+)?)$")
+
+
+def _names(text: str) -> str:
+    lex = load_lexicon()
+    ambiguous, not_after, stand_ins = lex.ambiguous_names, lex.not_after_name, lex.stand_ins
+    pieces: list[str] = []
+    cursor = 0
+    for match in _TITLE_WORD.finditer(text):
+        word = match.group(0)
+        if word.lower() not in ambiguous or not 2 <= len(word) <= len(stand_ins) + 1:
+            continue
+        opening = _OPENING.search(text, max(0, match.start() - 4), match.start()) is not None
+        previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 12), match.start())
+        if previous is not None and previous.group(1).lower() in lex.not_before_name:
+            continue  # "in May", "this Summer": a date or a season
+        if opening:
+            following = _NEXT_WORD.match(text, match.end())
+            if following is None or following.group(1).lower() in not_after:
+                continue  # "Will you …?", "Mark the ticket": the word, not the name
+        pieces.append(text[cursor : match.start()])
+        pieces.append(stand_ins[len(word) - 2])
+        cursor = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _mask(text: str, pattern: re.Pattern[str]) -> str:

@@ -137,8 +137,10 @@ class ChecklistMatcher:
         doc: Doc,
         to_source: Callable[[int, int], tuple[int, int]] | None = None,
         quoted: bool = False,
+        source_text: str | None = None,
     ) -> list[Evidence]:
-        """Evidence in one parsed segment; ``to_source`` maps its offsets to the source's."""
+        """Evidence in one parsed segment; ``to_source`` maps its offsets to the source's,
+        whose own words (``source_text``) the evidence quotes."""
         if quoted:
             return []
         to_source = to_source or _same
@@ -162,7 +164,9 @@ class ChecklistMatcher:
                     end=finish,
                     sentence_start=sentence_start,
                     sentence_end=sentence_end,
-                    text=" ".join(span.text.split()),
+                    text=" ".join(
+                        (source_text[begin:finish] if source_text else span.text).split()
+                    ),
                 )
             )
         return found

@@ -124,7 +124,7 @@ def review(
         own = [f for f in findings if f.path == source.path]
         seen = _Seen()
         for paragraph, (seg, doc) in enumerate(parsed[index]):
-            seen.evidence.extend(matcher.find(doc, seg.original_span, seg.quoted))
+            seen.evidence.extend(matcher.find(doc, seg.original_span, seg.quoted, source.text))
             _read_segment(seen, paragraph, seg, doc, source.text, own)
         lines = LineIndex(source.text)
         results = evaluate(checklist, seen.evidence, own, lines)

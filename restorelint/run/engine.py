@@ -21,6 +21,15 @@ from restorelint.match.prefilter import build as build_prefilter
 from restorelint.read.formats import segments as format_segments
 from restorelint.records import Finding, Hit, LineIndex, Segment, Source
 from restorelint.run.cache import Cache, digest, environment_stamp, rules_fingerprint
+from restorelint.run.tone import (
+    MODEL_KIND,
+    Scored,
+    ToneSettings,
+    explained,
+    score_segments,
+    tone_matches,
+    without_repeats,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,6 +49,8 @@ _COMPILED: dict[tuple[int, str], CompiledRules] = {}
 _PREFILTERS: dict[str, Prefilter | None] = {}
 
 Parsed = list[tuple[Segment, "Doc"]]
+# A segment and the tone model's scores for its sentences.
+Item = tuple[Segment, list[Scored]]
 
 
 @dataclass
@@ -64,9 +75,13 @@ class Engine:
         cache: Cache | None = None,
         jobs: int = 1,
         reuse_results: bool = True,
+        tone_threshold: float | None = None,
     ) -> None:
-        # A stage rule is reported by a later stage, never matched in text.
-        self.rules = [r for r in rules if r.kind != STAGE_KIND]
+        # A stage rule is reported by a later stage, never matched in text; the
+        # model rule is the tone scorer, not a pattern.
+        self.rules = [r for r in rules if r.kind not in (STAGE_KIND, MODEL_KIND)]
+        self.tone_rule = next((r for r in rules if r.kind == MODEL_KIND), None)
+        self.tone_threshold = tone_threshold
         self._nlp = nlp
         self.use_prefilter = prefilter
         self.cache = cache
@@ -75,6 +90,8 @@ class Engine:
         self.reuse_results = reuse_results
         self.jobs = max(1, jobs)
         self.by_id = {rule.id: rule for rule in self.rules}
+        if self.tone_rule is not None:
+            self.by_id[self.tone_rule.id] = self.tone_rule
 
     @property
     def nlp(self) -> Language:
@@ -96,8 +113,20 @@ class Engine:
         return _COMPILED[key]
 
     @cached_property
+    def tone(self) -> ToneSettings | None:
+        if self.tone_rule is None:
+            return None
+        return ToneSettings.of(self.tone_rule, self.tone_threshold)
+
+    @cached_property
     def fingerprint(self) -> str:
-        return digest(environment_stamp(), rules_fingerprint(self.rules), lexicon_fingerprint())
+        parts = [environment_stamp(), rules_fingerprint(self.rules), lexicon_fingerprint()]
+        if self.tone is not None:
+            from restorelint.match.tone import model
+
+            tone_rule = rules_fingerprint([self.tone.rule])
+            parts += [tone_rule, model().data_hash, str(self.tone.threshold)]
+        return digest(*parts)
 
     @cached_property
     def prefilter(self) -> Prefilter | None:
@@ -136,21 +165,27 @@ class Engine:
                 with contextlib.suppress(TypeError, ValueError):
                     hits[number] = [(str(r), int(s), int(e)) for r, s, e in cached]
         todo = [n for n in range(len(sources)) if n not in hits]
-        segments = [
+        every = [
             seg
             for number in todo
             for seg in format_segments(number, sources[number].text, sources[number].format)
-            if keep_docs or self.needs_parse(seg)
+        ]
+        scored = score_segments(every) if self.tone is not None else [[] for _ in every]
+        threshold = self.tone.threshold if self.tone is not None else 1.0
+        items = [
+            (seg, own)
+            for seg, own in zip(every, scored, strict=True)
+            if keep_docs or self.needs_parse(seg) or any(s.score >= threshold for s in own)
         ]
         for number in todo:
             hits[number] = []
         parsed: list[Parsed] = [[] for _ in sources]
         if keep_docs:
-            for seg, doc, found in self._parse_and_match(segments):
+            for seg, doc, found in self._parse_and_match(items):
                 parsed[seg.source].append((seg, doc))
                 hits[seg.source].extend(found)
-        elif segments and self.rules:
-            for number, hit in self._hits(segments):
+        elif items:
+            for number, hit in self._hits(items):
                 hits[number].append(hit)
         if caching:
             for number in todo:
@@ -165,37 +200,40 @@ class Engine:
         ]
         return EngineResult(per_source, parsed)
 
-    def _hits(self, segments: list[Segment]) -> list[tuple[int, Hit]]:
-        if self.jobs > 1 and len(segments) >= PARALLEL_MIN_SEGMENTS:
+    def _hits(self, items: list[Item]) -> list[tuple[int, Hit]]:
+        if self.jobs > 1 and len(items) >= PARALLEL_MIN_SEGMENTS:
             from restorelint.run.parallel import in_parallel
 
             _ = self.compiled  # load and compile once, in the parent, before forking
-            return in_parallel(self.segment_hits, segments, self.jobs)
-        return self.segment_hits(segments)
+            return in_parallel(self.segment_hits, items, self.jobs)
+        return self.segment_hits(items)
 
-    def segment_hits(self, segments: list[Segment]) -> list[tuple[int, Hit]]:
+    def segment_hits(self, items: list[Item]) -> list[tuple[int, Hit]]:
         """(source number, hit) for every match the context filters keep."""
-        return [
-            (seg.source, hit)
-            for seg, _doc, found in self._parse_and_match(segments)
-            for hit in found
-        ]
+        found = self._parse_and_match(items)
+        return [(seg.source, hit) for seg, _doc, hits in found for hit in hits]
 
-    def _parse_and_match(self, segments: Sequence[Segment]) -> list[tuple[Segment, Doc, list[Hit]]]:
-        if not segments:
+    def _parse_and_match(self, items: Sequence[Item]) -> list[tuple[Segment, Doc, list[Hit]]]:
+        if not items:
             return []
         from restorelint.context import excuse
 
         compiled = self.compiled if self.rules else None
+        tone = self.tone
         out: list[tuple[Segment, Doc, list[Hit]]] = []
-        docs = self.nlp.pipe((seg.text for seg in segments), batch_size=BATCH_SIZE)
-        for seg, doc in zip(segments, docs, strict=True):
+        docs = self.nlp.pipe((seg.text for seg, _ in items), batch_size=BATCH_SIZE)
+        for (seg, scored), doc in zip(items, docs, strict=True):
+            matches = list(compiled.find(doc)) if compiled is not None else []
+            if tone is not None:
+                matches += tone_matches(tone, doc, scored)
+            kept = [m for m in matches if excuse(m, doc, seg) is None]
+            if tone is not None:
+                kept = without_repeats(tone, kept)
             found: list[Hit] = []
-            for match in compiled.find(doc) if compiled is not None else ():
-                if excuse(match, doc, seg) is None:
-                    span = doc[match.start : match.end]
-                    start, end = seg.original_span(span.start_char, span.end_char)
-                    found.append((match.rule.id, start, end))
+            for match in kept:
+                span = doc[match.start : match.end]
+                start, end = seg.original_span(span.start_char, span.end_char)
+                found.append((match.rule.id, start, end))
             out.append((seg, doc, found))
         return out
 
@@ -205,6 +243,10 @@ def make_finding(source: Source, rule: Rule, start: int, end: int) -> Finding:
     line, column = index.position(start)
     end_line, end_column = index.position(end)
     text = source.text[start:end]
+    message = rule.message.replace("{text}", text)
+    score = None
+    if rule.kind == MODEL_KIND:
+        score, message = explained(rule, text)
     return Finding(
         path=source.path,
         line=line,
@@ -218,10 +260,11 @@ def make_finding(source: Source, rule: Rule, start: int, end: int) -> Finding:
         category=rule.category,
         severity=rule.severity,
         text=text,
-        message=rule.message.replace("{text}", text),
+        message=message,
         suggestion=rule.suggestion,
         applicability=rule.applicability,
         replacement=rule.replacement,
+        score=score,
     )
 
 

@@ -67,6 +67,7 @@ class Pipeline:
         self.engine = Engine(
             self.rules,
             nlp,
+            tone_threshold=resolver.tone_threshold() if resolver is not None else None,
             prefilter=prefilter,
             cache=cache,
             jobs=jobs,

@@ -37,6 +37,9 @@ def apply_settings(finding: Finding, settings: Settings) -> Finding | None:
         return None
     if any(_contains(finding.text, term) for term in settings.allow):
         return None
+    threshold = settings.tone_threshold
+    if finding.score is not None and threshold is not None and finding.score < threshold:
+        return None  # the tone model's finding, below this folder's threshold
     ranked = [(specificity(finding, sel), sev) for sel, sev in settings.severity]
     ranked = [(rank, sev) for rank, sev in ranked if rank]
     if ranked:

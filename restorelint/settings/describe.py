@@ -24,6 +24,8 @@ def describe(settings: Settings, path: Path, fmt: str, input_format: str, exclud
         "allow": list(settings.allow),
         "deny": list(settings.deny),
         "fail-on": settings.fail_on,
+        "report-unused-suppressions": settings.report_unused_suppressions,
+        "tone-threshold": settings.tone_threshold,
     }
     if fmt == "json":
         payload = {
@@ -45,6 +47,8 @@ def describe(settings: Settings, path: Path, fmt: str, input_format: str, exclud
     for key, value in values.items():
         if isinstance(value, dict):
             tables.append((key, value))
+        elif value is None:
+            lines.append(f"# {key}: not set (the default applies)")
         else:
             lines.append(f"{key} = {_toml(value)}")
     for key, table in tables:

@@ -28,6 +28,8 @@ class Settings:
     deny: tuple[str, ...] = ()
     fail_on: str = "info"
     report_unused_suppressions: bool = False
+    # the tone model's threshold here (None: the one chosen on dev, in the model)
+    tone_threshold: float | None = None
 
     @property
     def source(self) -> str:

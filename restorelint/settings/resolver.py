@@ -118,6 +118,12 @@ class Resolver:
                 out.append(kept)
         return out
 
+    def tone_threshold(self) -> float | None:
+        """The lowest tone threshold any configuration asks for: the engine flags at it,
+        and each file's own threshold is applied with its settings."""
+        chosen = [s.tone_threshold for s in self.used() if s.tone_threshold is not None]
+        return min(chosen) if chosen else None
+
     def fail_on_for(self, path: str) -> str:
         return self.settings_for(path).fail_on
 

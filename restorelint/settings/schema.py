@@ -44,6 +44,7 @@ SCHEMA: dict[str, Any] = {
         "deny": _strings(),
         "fail-on": {"enum": list(SEVERITIES)},
         "report-unused-suppressions": {"type": "boolean"},
+        "tone-threshold": {"type": "number", "minimum": 0, "maximum": 1},
     },
 }
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -94,4 +95,5 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str) -> Settings:
         deny=tuple(data.get("deny", ())),
         fail_on=data.get("fail-on", "info"),
         report_unused_suppressions=data.get("report-unused-suppressions", False),
+        tone_threshold=data.get("tone-threshold"),
     )

@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from restorelint.catalog.load import words as word_set
 from restorelint.match.prefilter import Triggers
+from restorelint.parse.people import addresses_someone
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,9 +39,15 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
         if len(words) >= MIN_WORDS and sum(w.is_stop or len(w) > 4 for w in words) >= 2:
             while run and not doc[run[-1]].is_alpha:
                 run.pop()
-            if not _label(doc, run[0]):
+            if not _label(doc, run[0]) and _addressed(doc, run, options):
                 yield run[0], run[-1] + 1
         run = []
+
+
+def _addressed(doc: Doc, run: list[int], options: Mapping[str, Any]) -> bool:
+    """Capitals shout at someone when the sentence speaks to the reader ("PLEASE READ
+    THE DOCS", "YOU BROKE IT"); a form's warning or an excited "WE DID IT" does not."""
+    return addresses_someone(doc[run[0]].sent, word_set(options.get("address_words")))
 
 
 def _label(doc: Doc, first: int) -> bool:

@@ -1,0 +1,67 @@
+"""Swearing aimed at someone: "what the hell were you thinking", "Tom's fucking
+branch broke prod", "WTF is this?" on a pull request. Not swearing at oneself
+or at a tool ("damn, I missed that", "this bloody printer"): exasperation is
+not punishment until it has a target.
+
+A sentence's profanity has a target when the sentence names the reader or
+another person (the writer aside), or when it asks "what/why the hell" about
+"this" or "that" (the work under review).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from restorelint.catalog.lexicon import load_lexicon
+from restorelint.catalog.load import words as word_set
+from restorelint.match.prefilter import Triggers
+from restorelint.parse.people import is_first_person, is_person, is_second_person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def triggers(options: Mapping[str, Any]) -> Triggers:
+    return Triggers(words=word_set(options.get("words")))
+
+
+def _targets_someone(sent: Span, profane: set[int]) -> bool:
+    return any(
+        t.i not in profane and (is_second_person(t) or (is_person(t) and not is_first_person(t)))
+        for t in sent
+    )
+
+
+def _asks_about_the_work(sent: Span, profane: set[int], options: Mapping[str, Any]) -> bool:
+    """ "What the hell is this?": a question word just before the swear word, then
+    "this" or "that" just after it."""
+    asking = word_set(options.get("question_words"))
+    pointers = load_lexicon().demonstratives
+    doc = sent.doc
+    for i in profane:
+        before = doc[max(sent.start, i - 2) : i]
+        after = doc[i + 1 : min(sent.end, i + 5)]
+        if any(t.lower_ in asking for t in before) and any(t.lower_ in pointers for t in after):
+            return True
+    return False
+
+
+def _highlight(token: Token, options: Mapping[str, Any]) -> tuple[int, int]:
+    """ "what the hell" as one phrase; any other swear word alone."""
+    asking = word_set(options.get("question_words"))
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 2].lower_ in asking:
+        return token.i - 2, token.i + 1
+    return token.i, token.i + 1
+
+
+def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
+    words = word_set(options.get("words"))
+    for sent in doc.sents:
+        profane = {t.i for t in sent if t.lower_ in words}
+        if not profane:
+            continue
+        if _targets_someone(sent, profane) or _asks_about_the_work(sent, profane, options):
+            for i in sorted(profane):
+                yield _highlight(doc[i], options)

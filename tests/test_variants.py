@@ -1,0 +1,113 @@
+"""A rule that catches one wording catches its siblings: the same punitive phrase said
+of other persons, in other tenses, with modals, other determiners and word orders,
+and of people whose first names the parser takes for words ("Will", "Grace").
+("They" is not a person to the rules: on dev it named tests and builds as often
+as people.)
+The rules alone are tested here (the tone model is measured by the benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+
+from restorelint.catalog.rules import default_rules
+from restorelint.records import Source
+from restorelint.run.pipeline import Pipeline
+
+FAMILIES = {
+    "RL101": [
+        "You broke the staging deploy.",
+        "Will broke the staging deploy.",
+        "Grace has broken the staging deploy again.",
+        "She keeps breaking the staging deploy.",
+        "He failed to update the runbook.",
+        "Hunter failed to update the runbook before the release.",
+        "Summer messed up the release tag.",
+    ],
+    "RL110": [
+        "You are lazy.",
+        "You're so lazy.",
+        "Will is careless.",
+        "Grace is unreliable.",
+        "She was sloppy with the handover.",
+        "He is incompetent.",
+        "Faith seems careless with the rota.",
+        "Mark has been lazy about code review.",
+    ],
+    "RL170": [
+        "You always skip the tests.",
+        "He never answers the pager.",
+        "Summer always misses standup.",
+        "Will never reviews pull requests.",
+        "She constantly interrupts the demo.",
+        "Faith never tests her code.",
+    ],
+    "RL102": [
+        "This is your fault.",
+        "It was your fault the export failed.",
+        "The outage was entirely Priya's fault.",
+        "That's totally his fault.",
+    ],
+    "RL130": [
+        "This is your final warning.",
+        "Consider this your last warning.",
+        "This is Hunter's final warning about the timesheets.",
+    ],
+    "RL133": [
+        "One more missed handoff and I'm escalating this to HR.",
+        "Another late report and I will escalate to HR.",
+        "Keep this up and you can forget about the promotion.",
+        "Keep this up and she can forget about the raise.",
+        "Do that again and you're off the rota.",
+        "If the numbers slip again, the account goes to someone who can handle it.",
+    ],
+    "RL146": [
+        "Why is this still not done?",
+        "Why is the export still not finished?",
+        "Do you not read the tickets?",
+        "Did you even test this?",
+        "Is it really that hard to run the linter?",
+        "Why do you keep breaking the build?",
+    ],
+    "RL144": [
+        "Try harder.",
+        "Try harder next time.",
+        "Pull yourself together.",
+        "Get your act together before the next sprint.",
+        "Stop wasting my time.",
+    ],
+    "RL116": [
+        "It's obvious you couldn't be bothered.",
+        "Clearly he couldn't be bothered with the tests.",
+        "Was any thought put into this at all?",
+        "I wonder what you were paid for this week.",
+    ],
+    "RL151": [
+        "Even a junior could have caught this.",
+        "Everyone else managed to finish on time.",
+        "Everyone else on the team managed to hit the target.",
+        "Even the interns know this.",
+    ],
+    "RL163": [
+        "Wow, another missed deadline, what a surprise.",
+        "Great job breaking prod on a Friday.",
+        "Nice work taking down checkout again.",
+    ],
+    "RL123": [
+        "Reading this PR aloud at standup tomorrow.",
+        "Screenshotting this for the all-hands.",
+    ],
+}
+CASES = [(rule, text) for rule, texts in FAMILIES.items() for text in texts]
+
+
+@pytest.fixture(scope="module")
+def rules_only(linter: Pipeline) -> Pipeline:
+    return Pipeline([r for r in default_rules() if r.kind != "model"], nlp=linter.nlp)
+
+
+@pytest.mark.parametrize(("rule_id", "text"), CASES, ids=[f"{r}:{t[:40]}" for r, t in CASES])
+def test_every_variant_of_a_phrase_is_flagged(
+    rules_only: Pipeline, rule_id: str, text: str
+) -> None:
+    found = {f.rule for f in rules_only.lint([Source("<variant>", text)]).findings}
+    assert rule_id in found, f"{rule_id} missed {text!r}: {sorted(found)}"
