@@ -8,10 +8,11 @@ import click
 
 from restorelint.catalog.load import CatalogError
 from restorelint.catalog.rules import default_rules
-from restorelint.cli.outcome import fail, plural
+from restorelint.cli.outcome import fail
 from restorelint.parse.model import ModelNotInstalled
 from restorelint.read.sources import STDIN, gather
 from restorelint.records import Source
+from restorelint.report import plural
 from restorelint.review.settings import ReviewSettings
 from restorelint.run.pipeline import Pipeline
 from restorelint.suggest.compose import ComposedMessage

@@ -9,7 +9,7 @@ skip parses; ``jobs`` forks workers for large inputs.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -40,6 +40,9 @@ _COMPILED: dict[tuple[int, str], CompiledRules] = {}
 _PREFILTERS: dict[str, Prefilter | None] = {}
 
 Parsed = list[tuple[Segment, "Doc"]]
+# (segments parsed so far, segments to parse in this run): a progress bar's feed.
+Progress = Callable[[int, int], None]
+Tick = Callable[[int], None]  # segments parsed so far in this run
 
 
 @dataclass
@@ -64,7 +67,9 @@ class Engine:
         cache: Cache | None = None,
         jobs: int = 1,
         reuse_results: bool = True,
+        progress: Progress | None = None,
     ) -> None:
+        self.progress = progress
         # A stage rule is reported by a later stage, never matched in text.
         self.rules = [r for r in rules if r.kind != STAGE_KIND]
         self._nlp = nlp
@@ -145,12 +150,13 @@ class Engine:
         for number in todo:
             hits[number] = []
         parsed: list[Parsed] = [[] for _ in sources]
+        tick = self._ticker(len(segments))
         if keep_docs:
-            for seg, doc, found in self._parse_and_match(segments):
+            for seg, doc, found in self._parse_and_match(segments, tick):
                 parsed[seg.source].append((seg, doc))
                 hits[seg.source].extend(found)
         elif segments and self.rules:
-            for number, hit in self._hits(segments):
+            for number, hit in self._hits(segments, tick):
                 hits[number].append(hit)
         if caching:
             for number in todo:
@@ -165,23 +171,42 @@ class Engine:
         ]
         return EngineResult(per_source, parsed)
 
-    def _hits(self, segments: list[Segment]) -> list[tuple[int, Hit]]:
+    def _ticker(self, total: int) -> Tick | None:
+        if self.progress is None or not total:
+            return None
+        progress = self.progress
+        progress(0, total)
+        return lambda done: progress(done, total)
+
+    def _hits(self, segments: list[Segment], tick: Tick | None = None) -> list[tuple[int, Hit]]:
         if self.jobs > 1 and len(segments) >= PARALLEL_MIN_SEGMENTS:
             from restorelint.run.parallel import in_parallel
 
             _ = self.compiled  # load and compile once, in the parent, before forking
-            return in_parallel(self.segment_hits, segments, self.jobs)
-        return self.segment_hits(segments)
+            done = 0
 
-    def segment_hits(self, segments: list[Segment]) -> list[tuple[int, Hit]]:
+            def chunk_done(size: int) -> None:
+                nonlocal done
+                done += size
+                if tick is not None:
+                    tick(done)
+
+            return in_parallel(self.segment_hits, segments, self.jobs, chunk_done)
+        return self.segment_hits(segments, tick)
+
+    def segment_hits(
+        self, segments: list[Segment], tick: Tick | None = None
+    ) -> list[tuple[int, Hit]]:
         """(source number, hit) for every match the context filters keep."""
         return [
             (seg.source, hit)
-            for seg, _doc, found in self._parse_and_match(segments)
+            for seg, _doc, found in self._parse_and_match(segments, tick)
             for hit in found
         ]
 
-    def _parse_and_match(self, segments: Sequence[Segment]) -> list[tuple[Segment, Doc, list[Hit]]]:
+    def _parse_and_match(
+        self, segments: Sequence[Segment], tick: Tick | None = None
+    ) -> list[tuple[Segment, Doc, list[Hit]]]:
         if not segments:
             return []
         from restorelint.context import excuse
@@ -189,7 +214,9 @@ class Engine:
         compiled = self.compiled if self.rules else None
         out: list[tuple[Segment, Doc, list[Hit]]] = []
         docs = self.nlp.pipe((seg.text for seg in segments), batch_size=BATCH_SIZE)
-        for seg, doc in zip(segments, docs, strict=True):
+        for number, (seg, doc) in enumerate(zip(segments, docs, strict=True), 1):
+            if tick is not None and (number % BATCH_SIZE == 0 or number == len(segments)):
+                tick(number)  # workers get no tick: only the parent draws progress
             found: list[Hit] = []
             for match in compiled.find(doc) if compiled is not None else ():
                 if excuse(match, doc, seg) is None:
