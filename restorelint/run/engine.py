@@ -21,6 +21,7 @@ from restorelint.match.prefilter import build as build_prefilter
 from restorelint.read.formats import segments as format_segments
 from restorelint.records import Finding, Hit, LineIndex, Segment, Source
 from restorelint.run.cache import Cache, digest, environment_stamp, rules_fingerprint
+from restorelint.run.memo import SegmentMemo
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -68,8 +69,10 @@ class Engine:
         jobs: int = 1,
         reuse_results: bool = True,
         progress: Progress | None = None,
+        memo: SegmentMemo | None = None,
     ) -> None:
         self.progress = progress
+        self.memo = memo
         # A stage rule is reported by a later stage, never matched in text.
         self.rules = [r for r in rules if r.kind != STAGE_KIND]
         self._nlp = nlp
@@ -149,6 +152,8 @@ class Engine:
         ]
         for number in todo:
             hits[number] = []
+        if self.memo is not None and not keep_docs:
+            segments = self.memo.split(segments, hits)
         parsed: list[Parsed] = [[] for _ in sources]
         tick = self._ticker(len(segments))
         if keep_docs:
@@ -217,12 +222,14 @@ class Engine:
         for number, (seg, doc) in enumerate(zip(segments, docs, strict=True), 1):
             if tick is not None and (number % BATCH_SIZE == 0 or number == len(segments)):
                 tick(number)  # workers get no tick: only the parent draws progress
-            found: list[Hit] = []
+            own: list[Hit] = []  # in the segment's text
             for match in compiled.find(doc) if compiled is not None else ():
                 if excuse(match, doc, seg) is None:
                     span = doc[match.start : match.end]
-                    start, end = seg.original_span(span.start_char, span.end_char)
-                    found.append((match.rule.id, start, end))
+                    own.append((match.rule.id, span.start_char, span.end_char))
+            if self.memo is not None:
+                self.memo.put(seg, own)
+            found = [(rule, *seg.original_span(start, end)) for rule, start, end in own]
             out.append((seg, doc, found))
         return out
 

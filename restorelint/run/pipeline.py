@@ -21,6 +21,7 @@ from restorelint.catalog.selectors import known_selector
 from restorelint.records import Finding, Source
 from restorelint.run.cache import Cache
 from restorelint.run.engine import Engine, Parsed, Progress
+from restorelint.run.memo import SegmentMemo
 from restorelint.settings.apply import strongest_per_span
 from restorelint.settings.resolver import Resolver
 from restorelint.settings.suppressions import UNUSED_RULE_ID, suppress
@@ -62,6 +63,7 @@ class Pipeline:
         prefilter: bool = True,
         report_unused: bool | None = None,
         progress: Progress | None = None,
+        memo: SegmentMemo | None = None,
     ) -> None:
         self.rules = list(rules)
         self.resolver = resolver
@@ -73,6 +75,7 @@ class Pipeline:
             jobs=jobs,
             reuse_results=reuse_results,
             progress=progress,
+            memo=memo,
         )
         self.report_unused = report_unused
         self.by_id = {r.id: r for r in self.rules}

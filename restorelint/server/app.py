@@ -47,7 +47,6 @@ class RestorelintServer(LanguageServer):
         self.checked: dict[str, tuple[int | None, Checked]] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="restorelint")
-        self._rewrites_warm = False
         self._said: set[str] = set()
 
     async def in_worker(self, function: Callable[..., T], *args: Any) -> T:
@@ -104,9 +103,6 @@ class RestorelintServer(LanguageServer):
         else:
             self.checked[uri] = (version, checked)
         self.publish(uri, version, checked)
-        if checked is not None and not self._rewrites_warm:
-            self._rewrites_warm = True
-            self.worker.submit(_warm_rewrites, checked)
         return checked
 
     async def current(self, uri: str) -> tuple[int | None, Checked] | None:
@@ -183,15 +179,6 @@ def _warm_up(documents: Documents, root: Path) -> None:
         configured.pipeline.lint([Source(str(root / "untitled"), "You failed.", MARKDOWN)])
     except PROBLEMS:
         pass  # said when a document is checked
-
-
-def _warm_rewrites(checked: Checked) -> None:
-    """Load the review and rewrite stages, so the first code action is quick."""
-    try:
-        source = Source(checked.source.path, "You failed to update the docs.", MARKDOWN)
-        checked.configured.pipeline.messages([source])
-    except PROBLEMS:
-        pass
 
 
 def create_server(debounce: float = 0.25) -> RestorelintServer:

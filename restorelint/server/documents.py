@@ -25,6 +25,7 @@ from restorelint.read.formats import (
 )
 from restorelint.records import Finding, Source
 from restorelint.review.settings import ReviewSettings
+from restorelint.run.memo import SegmentMemo
 from restorelint.run.pipeline import Pipeline
 from restorelint.settings.exclude import forget_gitignores
 from restorelint.settings.files import find_config
@@ -90,9 +91,9 @@ class Configured:
         resolver = Resolver()
         settings = resolver.settings_for(path)
         rules = resolver.rules()
-        # No result cache: the server writes no files, and an open document changes
-        # with every keystroke anyway.
-        pipeline = Pipeline(rules, resolver, nlp=nlp)
+        # No result cache (the server writes no files); instead each paragraph's
+        # matches are remembered in memory, so an edit re-parses only its paragraph.
+        pipeline = Pipeline(rules, resolver, nlp=nlp, memo=SegmentMemo())
         stamp = _stamp(settings.files, settings.extend_rules)
         return cls(resolver, pipeline, stamp, resolver.warnings(rules))
 
