@@ -173,13 +173,15 @@ def test_a_long_line_is_cut_with_an_ellipsis_at_each_cut_end(work: Path) -> None
 
 @pytest.mark.slow
 def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
-    paragraphs = "\n\n".join(f"You failed to update doc number {n}." for n in range(160))
+    from restorelint.cli.progress import MIN_SEGMENTS
+
+    paragraphs = "\n\n".join(f"You failed doc {n}." for n in range(MIN_SEGMENTS + 5))
     (tmp_path / "long.md").write_text(paragraphs + "\n", encoding="utf-8")
     args = ["check", "--no-cache", "--jobs", "1", "--format", "json", "long.md"]
     terminal = run_on_terminal(args, clean_env(), tmp_path, on_terminal="stderr")
     assert "restorelint: checking" in terminal and "100%" in terminal
-    piped = run(args, cwd=tmp_path)
-    assert piped.returncode == 1 and piped.stderr == ""
+    piped = invoke(args, tmp_path)  # stderr is not a terminal here
+    assert piped.exit_code == 1 and piped.stderr == ""
 
 
 def test_explain_is_plain_text_into_a_pipe() -> None:

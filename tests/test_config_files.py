@@ -122,13 +122,15 @@ def test_two_restorelint_files_in_one_folder_are_an_error(tmp_path: Path) -> Non
     assert ".restorelint.toml and .restorelint.yaml are both here; keep one" in result.stderr
 
 
-def test_disable_line_comment_silences_its_own_line() -> None:
-    text = (
+def test_disable_line_comment_silences_its_own_line(tmp_path: Path) -> None:
+    (tmp_path / "review.md").write_text(
         "Sam is lazy. <!-- restorelint-disable-line RL110 -->\n"
         "Sam is lazy.\n"
-        "You failed again. <!-- restorelint-disable-line judgment -->\n"
+        "You failed again. <!-- restorelint-disable-line judgment -->\n",
+        encoding="utf-8",
     )
-    assert [(f.rule, f.line) for f in restorelint.lint_text(text, path="a.md")] == [
+    result = invoke(["check", "--isolated", "--format", "json", "review.md"], tmp_path)
+    assert [(f[1], f[3]) for f in findings(result)] == [
         ("RL110", 2),
         ("RL101", 3),  # the comment names another category
     ]

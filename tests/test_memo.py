@@ -23,7 +23,6 @@ def _documents() -> list[Source]:
         sources += [
             Source(f"{rule.id}-flag-{n}.md", e.text) for n, e in enumerate(rule.flag_examples)
         ]
-        sources += [Source(f"{rule.id}-pass-{n}.md", t) for n, t in enumerate(rule.pass_examples)]
     return sources
 
 
@@ -33,7 +32,7 @@ def test_remembered_paragraphs_give_the_same_findings(linter: Pipeline) -> None:
     remembering = Pipeline(linter.rules, nlp=linter.nlp, memo=memo)
     expected = linter.lint(sources).findings
     assert remembering.lint(sources).findings == expected  # first sight: parsed
-    assert len(memo) > 50
+    assert len(memo) > 40
     assert remembering.lint(sources).findings == expected  # every paragraph remembered
     # text typed above moves every remembered paragraph; markup maps offsets too
     moved = [Source(s.path, "New first line.\n\n" + s.text, s.format) for s in sources]
