@@ -197,14 +197,18 @@ def test_hook_lints_word_reviews(documents: Path, pre_commit_env: dict[str, str]
     assert "reviews/q3.docx:11:24:" in result.stdout and "RL130" in result.stdout
 
 
-def test_the_readme_snippet_runs_as_written_and_pins_a_release_tag(documents: Path) -> None:
+def test_the_readme_snippet_runs_as_written_and_pins_a_release_tag(
+    documents: Path, hook_repo: Path, pre_commit_env: dict[str, str]
+) -> None:
     snippet = readme_snippet()
     (repo,) = yaml.safe_load(snippet)["repos"]
     assert repo["repo"] == README_REPO
     assert repo["rev"] == f"v{__version__}"  # releases are tagged v + version.py
     assert [hook["id"] for hook in repo["hooks"]] == ["restorelint", "restorelint-docx"]
+    # every hook test here runs pre-commit with the snippet as written, only the URL swapped
     config = (documents / ".pre-commit-config.yaml").read_text(encoding="utf-8")
-    assert config.replace(config.split("repo: ", 1)[1].split()[0], README_REPO, 1) == snippet
+    assert config == snippet.replace(README_REPO, str(hook_repo))
+    assert git(["tag", "--list"], hook_repo, pre_commit_env) == repo["rev"]
 
 
 def test_hook_file_filters_are_the_formats_own_suffix_lists(tmp_path: Path) -> None:
