@@ -57,8 +57,12 @@ class Source:
 
 @dataclass(frozen=True)
 class InputError:
+    """An input that could not be linted. ``fatal``: the run fails (exit 2) even when
+    other inputs were linted, as for a path that does not exist (a typo)."""
+
     path: str
     message: str
+    fatal: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

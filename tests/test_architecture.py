@@ -94,5 +94,5 @@ def test_explain_works_for_every_rule_the_catalog_lists() -> None:
     for rule_id in sorted(ids):
         shown = cli.invoke(main, ["explain", rule_id])
         assert shown.exit_code == 0, (rule_id, shown.output)
-        assert shown.stdout.startswith(f"# {rule_id} "), rule_id
-        assert "**Why it reads as punitive.**" in shown.stdout, rule_id
+        assert shown.stdout.startswith(f"{rule_id} "), rule_id  # plain text into a pipe
+        assert "Why it reads as punitive." in shown.stdout, rule_id

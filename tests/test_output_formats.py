@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import re
-import select
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, restorelint_command
-from helpers import clean_env, run
+from conftest import ROOT
+from helpers import clean_env, run, run_on_terminal
 
 from restorelint.catalog.rules import default_rules
 from restorelint.report.github import escape_data, escape_property
@@ -59,7 +55,7 @@ def sarif_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         stdin="Sam is lazy.\n",
         cwd=work,
     )
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 2, result.stderr  # missing.md fails the run
     json_result = run(["check", "--format", "json", "reviews"], cwd=work)
     return {
         "log": json.loads(result.stdout),
@@ -258,7 +254,7 @@ def test_junit_has_a_suite_per_file_and_a_failure_per_finding(tmp_path: Path) ->
     (tmp_path / "bad.md").write_text(PUNITIVE + "Sam is lazy. \x1b[31m\n", encoding="utf-8")
     (tmp_path / "good.md").write_text(CLEAN, encoding="utf-8")
     result = run(["check", "--format", "junit", "bad.md", "good.md", "gone.md"], cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2  # gone.md does not exist
     root = ET.fromstring(result.stdout.encode("utf-8"))  # well-formed despite the ESC byte
     assert root.tag == "testsuites"
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "3", "1")
@@ -277,36 +273,6 @@ def test_junit_has_a_suite_per_file_and_a_failure_per_finding(tmp_path: Path) ->
 # --- colour ----------------------------------------------------------------------------
 
 
-def _run_on_terminal(args: list[str], env: dict[str, str], cwd: Path) -> str:
-    """Run the command with its stdout on a pseudo-terminal, as in an interactive shell."""
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        restorelint_command() + args,
-        stdout=follower,
-        stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-        env=env,
-        cwd=cwd,
-    )
-    os.close(follower)
-    chunks: list[bytes] = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 120)
-        if not ready:
-            proc.kill()
-            raise AssertionError("no output from restorelint on the terminal")
-        try:
-            data = os.read(leader, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8")
-
-
 ANSI = "\x1b["
 
 
@@ -318,7 +284,7 @@ def colour_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_text_is_coloured_on_a_terminal_only(colour_dir: Path) -> None:
-    on_terminal = _run_on_terminal(["check", "msg.md"], clean_env(), colour_dir)
+    on_terminal = run_on_terminal(["check", "msg.md"], clean_env(), colour_dir)
     assert ANSI in on_terminal and "RL101" in on_terminal
     piped = run(["check", "msg.md"], env=clean_env(), cwd=colour_dir)
     assert ANSI not in piped.stdout and "RL101" in piped.stdout
@@ -336,7 +302,7 @@ def test_text_is_coloured_on_a_terminal_only(colour_dir: Path) -> None:
 def test_no_color_and_flags_on_a_terminal(
     colour_dir: Path, args: list[str], env: dict[str, str], coloured: bool
 ) -> None:
-    output = _run_on_terminal(["check", *args, "msg.md"], clean_env(**env), colour_dir)
+    output = run_on_terminal(["check", *args, "msg.md"], clean_env(**env), colour_dir)
     assert "RL101" in output
     assert (ANSI in output) is coloured
 

@@ -1,9 +1,10 @@
-"""The pre-commit hook, installed and run by the real pre-commit, as a team would use it.
+"""The pre-commit hooks, installed and run by the real pre-commit, as a team would use them.
 
 A session fixture snapshots this checkout (committed and uncommitted files,
-as ``try-repo`` would) into a throwaway git repository, and a repository of
-review documents points its ``.pre-commit-config.yaml`` at that snapshot by
-path and commit. pre-commit builds the hook's virtual environment (a pip
+as ``try-repo`` would) into a throwaway git repository tagged with the release
+tag the README pins, and a repository of review documents uses the README's
+``.pre-commit-config.yaml`` snippet as written, its ``repo:`` URL replaced by
+the snapshot's path. pre-commit builds the hooks' virtual environment (a pip
 install of the project) once, in a PRE_COMMIT_HOME shared by the session, and
 every test after the first reuses it.
 
@@ -20,9 +21,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
-from restorelint.read.formats import TEXT_SUFFIXES, files_pattern
+from restorelint.read.formats import BINARY_SUFFIXES, TEXT_SUFFIXES, files_pattern
+from restorelint.version import __version__
 
 PUNITIVE = "You failed to update the docs before the release. This is your final warning.\n"
 CLEAN = "The docs weren't updated before the release. What got in the way?\n"
@@ -38,6 +41,18 @@ _FOREIGN_GIT = (
 )
 
 pytestmark = pytest.mark.slow
+README_REPO = "https://github.com/YOUR-ORG/restorelint"
+
+
+def readme_snippet() -> str:
+    """The README's .pre-commit-config.yaml, exactly as a user would copy it."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Pre-commit", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def readme_rev() -> str:
+    (repo,) = yaml.safe_load(readme_snippet())["repos"]
+    return str(repo["rev"])
 
 
 def pre_commit_command() -> list[str]:
@@ -94,6 +109,8 @@ def hook_repo(tmp_path_factory: pytest.TempPathFactory, pre_commit_env: dict[str
     git(["init", "-q"], snapshot, pre_commit_env)
     git(["add", "-A"], snapshot, pre_commit_env)
     git(["commit", "-q", "-m", "snapshot"], snapshot, pre_commit_env)
+    # tagged as a release is (README, "Releases and pinning")
+    git(["tag", "-a", readme_rev(), "-m", f"restorelint {__version__}"], snapshot, pre_commit_env)
     return snapshot
 
 
@@ -107,13 +124,24 @@ def documents(
     (repo / "reviews" / "punitive.md").write_text(PUNITIVE, encoding="utf-8")
     (repo / "reviews" / "clean.md").write_text(CLEAN, encoding="utf-8")
     (repo / "reviews" / "offer.tmpl").write_text(PUNITIVE, encoding="utf-8")
-    rev = git(["rev-parse", "HEAD"], hook_repo, pre_commit_env)
-    config = f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: restorelint\n"
+    make_docx = _load_fixture("make_review_docx")
+    make_docx.build(repo / "reviews" / "q3.docx")
+    config = readme_snippet().replace(README_REPO, str(hook_repo))
     (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     git(["init", "-q"], repo, pre_commit_env)
     git(["add", "."], repo, pre_commit_env)
     git(["commit", "-q", "-m", "reviews"], repo, pre_commit_env)
     return repo
+
+
+def _load_fixture(name: str):  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "fixtures" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def run_hook(documents: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess[str]:
@@ -128,8 +156,8 @@ def run_hook(documents: Path, env: dict[str, str], *files: str) -> subprocess.Co
     )
 
 
-def _hook_line(output: str) -> str:
-    lines = [line for line in output.splitlines() if line.startswith("restorelint")]
+def _hook_line(output: str, name: str = "restorelint (punitive feedback)") -> str:
+    lines = [line for line in output.splitlines() if line.startswith(name + ".")]
     assert lines, output
     return lines[0]
 
@@ -158,22 +186,60 @@ def test_hook_reads_templates_pre_commit_has_no_type_for(
     assert "reviews/offer.tmpl:1:1: warning RL101" in result.stdout
 
 
-def test_hook_file_filter_is_the_formats_own_suffix_list() -> None:
+def test_hook_lints_word_reviews(documents: Path, pre_commit_env: dict[str, str]) -> None:
+    result = run_hook(documents, pre_commit_env, "reviews/q3.docx")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    docx_line = _hook_line(result.stdout, "restorelint (punitive feedback in Word documents)")
+    assert docx_line.endswith("Failed"), output
+    assert _hook_line(result.stdout).endswith("Skipped")  # the text hook never sees it
+    assert "reviews/q3.docx:3:8: error RL110" in result.stdout
+    assert "reviews/q3.docx:11:24:" in result.stdout and "RL130" in result.stdout
+
+
+def test_the_readme_snippet_runs_as_written_and_pins_a_release_tag(
+    documents: Path, hook_repo: Path, pre_commit_env: dict[str, str]
+) -> None:
+    snippet = readme_snippet()
+    (repo,) = yaml.safe_load(snippet)["repos"]
+    assert repo["repo"] == README_REPO
+    assert repo["rev"] == f"v{__version__}"  # releases are tagged v + version.py
+    assert [hook["id"] for hook in repo["hooks"]] == ["restorelint", "restorelint-docx"]
+    # every hook test here runs pre-commit with the snippet as written, only the URL swapped
+    config = (documents / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert config == snippet.replace(README_REPO, str(hook_repo))
+    assert git(["tag", "--list"], hook_repo, pre_commit_env) == repo["rev"]
+
+
+def test_hook_file_filters_are_the_formats_own_suffix_lists(tmp_path: Path) -> None:
     from identify import identify
     from pre_commit.clientlib import load_manifest
 
     # load_manifest validates the file, as pre-commit does.
     hooks = {hook["id"]: hook for hook in load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))}
-    hook = hooks["restorelint"]
-    assert hook["language"] == "python" and hook["entry"].split()[:2] == ["restorelint", "check"]
-    assert hook["require_serial"] is True and hook["pass_filenames"] is True
-    text_suffixes = frozenset(s for s in TEXT_SUFFIXES if s != ".docx")
-    assert hook["files"] == files_pattern(text_suffixes), (
+    assert set(hooks) == {"restorelint", "restorelint-docx"}
+    for hook in hooks.values():
+        assert hook["language"] == "python" and hook["entry"].split()[:2] == [
+            "restorelint",
+            "check",
+        ]
+        assert "--force-exclude" in hook["entry"].split()
+        assert hook["require_serial"] is True and hook["pass_filenames"] is True
+    text, word = hooks["restorelint"], hooks["restorelint-docx"]
+    text_suffixes = TEXT_SUFFIXES - BINARY_SUFFIXES
+    assert text["files"] == files_pattern(text_suffixes), (
         "regenerate `files` with restorelint.read.formats.files_pattern()"
     )
-    assert hook["types"] == ["text"]
+    assert word["files"] == files_pattern(BINARY_SUFFIXES)
+    assert text["types"] == ["text"] and word["types"] == ["binary"]
     for suffix in sorted(text_suffixes):
-        assert re.search(hook["files"], f"reviews/q3{suffix.upper()}"), suffix
+        assert re.search(text["files"], f"reviews/q3{suffix.upper()}"), suffix
+        assert not re.search(word["files"], f"reviews/q3{suffix}"), suffix
     for not_prose in ("build.py", "data.json", "photo.png", "config.yaml"):
-        assert not re.search(hook["files"], not_prose), not_prose
+        assert not re.search(text["files"], not_prose), not_prose
+        assert not re.search(word["files"], not_prose), not_prose
         assert identify.tags_from_filename(not_prose)
+    # pre-commit tells text from binary by content: a Word file is binary
+    review = _load_fixture("make_review_docx").build(tmp_path / "Q3-Review.DOCX")
+    assert "binary" in identify.tags_from_path(str(review))
+    assert re.search(word["files"], review.name)

@@ -43,33 +43,50 @@ def context_filters(rule: Rule) -> tuple[str, ...]:
 
 
 def rule_markdown(rule: Rule, heading: str = "##") -> str:
+    return _rule_doc(rule, heading, markdown=True)
+
+
+def rule_text(rule: Rule) -> str:
+    """The same as ``rule_markdown``, as plain text (``explain`` into a pipe)."""
+    return _rule_doc(rule, "", markdown=False)
+
+
+def _rule_doc(rule: Rule, heading: str, markdown: bool) -> str:
+    def strong(text: str) -> str:
+        return f"**{text}**" if markdown else text
+
+    def em(text: str) -> str:
+        return f"*{text}*" if markdown else text
+
     lex = load_lexicon()
+    title = f"{heading} {rule.id} {rule.name}" if markdown else f"{rule.id} {rule.name}"
     lines = [
-        f"{heading} {rule.id} {rule.name}",
+        title,
         "",
-        f"*Category:* {rule.category} · *Severity:* {rule.severity} "
-        f"({SEVERITY_MEANING[rule.severity]}) · *Kind:* {rule.kind} · "
-        f"*Fix:* {rule.applicability}",
+        f"{em('Category:')} {rule.category} · {em('Severity:')} {rule.severity} "
+        f"({SEVERITY_MEANING[rule.severity]}) · {em('Kind:')} {rule.kind} · "
+        f"{em('Fix:')} {rule.applicability}",
         "",
-        f"**What it flags.** {rule.message.replace('{text}', '…')}",
+        f"{strong('What it flags.')} {rule.message.replace('{text}', '…')}",
         "",
-        f"**Why it reads as punitive.** {rule.why}",
+        f"{strong('Why it reads as punitive.')} {rule.why}",
         "",
-        f"**Restorative alternative.** {rule.suggestion}",
+        f"{strong('Restorative alternative.')} {rule.suggestion}",
         "",
-        "**Flags** (with a restorative rewrite):",
+        strong("Flags") + " (with a restorative rewrite):",
         "",
     ]
     for example in rule.flag_examples:
         lines.append(f"- ✗ {example.text}")
         lines.append(f"  - ✓ {example.rewrite}")
-    lines += ["", "**Does not flag:**", ""]
+    lines += ["", strong("Does not flag:"), ""]
     lines += [f"- {text}" for text in rule.pass_examples]
     filters = context_filters(rule)
     if filters:
         lines += [
             "",
-            "**Not flagged in context:** "
+            strong("Not flagged in context:")
+            + " "
             + "; ".join(
                 f"{name.replace('_', ' ')} — {lex.filters[name].description}" for name in filters
             ),

@@ -1,4 +1,5 @@
-"""Command line: ``restorelint check | rewrite | baseline | rules | explain | config``.
+"""Command line: ``restorelint check | rewrite | baseline | rules | explain | config |
+server``.
 
 Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings, or a
 message below ``--min-score``; 2 usage error, broken rule, configuration or
@@ -24,6 +25,9 @@ COMMANDS = {
     "explain": "restorelint.cli.catalog:explain_command",
     "rewrite": "restorelint.cli.rewrite:rewrite_command",
     "rules": "restorelint.cli.catalog:rules_command",
+    # The language server is a way in of its own (beside the command line, not under
+    # it); the group only starts it.
+    "server": "restorelint.server.command:server_command",
 }
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 
 from restorelint.catalog.load import CatalogError
-from restorelint.cli.outcome import fail, plural, split_selectors
+from restorelint.cli.outcome import fail, split_selectors
 from restorelint.cli.session import open_session
 from restorelint.parse.model import ModelNotInstalled
+from restorelint.report import plural
 from restorelint.run.cache import Cache
 from restorelint.settings.baseline import BaselineError, write_baseline
 from restorelint.settings.model import Overrides
@@ -36,6 +37,9 @@ def baseline_command(
         force_exclude=True,
         cache=Cache(),
     )
+    missing = [e.path for e in session.errors if e.fatal]
+    if missing:
+        fail(f"no baseline written: {', '.join(missing)} does not exist")
     try:
         findings = session.pipeline.lint(session.sources).findings
     except (ModelNotInstalled, CatalogError) as exc:

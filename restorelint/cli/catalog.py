@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import click
 
-from restorelint.catalog.docs import rule_markdown
+from restorelint.catalog.docs import rule_markdown, rule_text
 from restorelint.catalog.load import CatalogError
 from restorelint.catalog.rules import Rule, catalog
 from restorelint.cli.outcome import fail
@@ -59,11 +61,33 @@ def rules_command(output_format: str) -> None:
 
 @click.command(name="explain")
 @click.argument("rule_id")
-def explain_command(rule_id: str) -> None:
-    """Show a rule's reasoning, examples and restorative rewrites."""
+@click.option(
+    "--markdown", "as_markdown", is_flag=True, help="Print the Markdown source, wherever to."
+)
+def explain_command(rule_id: str, as_markdown: bool) -> None:
+    """Show a rule's reasoning, examples and restorative rewrites.
+
+    On a terminal the Markdown is rendered; into a pipe or file it is plain text.
+    """
     wanted = rule_id.strip()
     for rule in _rules():
         if wanted.upper() == rule.id or wanted == rule.name:
-            click.echo(rule_markdown(rule, heading="#"))
+            markdown = rule_markdown(rule, heading="#")
+            if as_markdown:
+                click.echo(markdown, nl=False)
+            elif sys.stdout.isatty() or os.environ.get("FORCE_COLOR"):
+                _render(markdown)
+            else:
+                click.echo(rule_text(rule), nl=False)
             return
     fail(f"no rule '{rule_id}'; `restorelint rules` lists them")
+
+
+def _render(markdown: str) -> None:
+    # rich costs a tenth of a second to import: only a terminal pays for it.
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    forced = bool(os.environ.get("FORCE_COLOR")) and not sys.stdout.isatty()
+    console = Console(force_terminal=True if forced else None, soft_wrap=False)
+    console.print(Markdown(markdown))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -10,28 +11,30 @@ from typing import Any
 import click
 
 from restorelint.catalog.load import CatalogError
-from restorelint.cli.options import restorative_options
+from restorelint.cli.emit import message_failed, report_fixes, shown_findings, write_output
+from restorelint.cli.options import output_options, restorative_options
 from restorelint.cli.outcome import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FINDINGS,
     choose_format,
     fail,
-    plural,
     split_selectors,
     use_color,
 )
+from restorelint.cli.progress import ProgressBar
 from restorelint.cli.session import open_session
 from restorelint.parse.model import ModelNotInstalled
 from restorelint.read.formats import INPUT_FORMATS
 from restorelint.read.sources import STDIN
 from restorelint.records import SEVERITIES
 from restorelint.report import FORMATS, get_reporter
+from restorelint.report.statistics import render as statistics_report
 from restorelint.review.readability import DEFAULT_MAX_GRADE, DEFAULT_MAX_SENTENCE_WORDS
 from restorelint.review.settings import ReviewSettings
 from restorelint.run.cache import ENV_DIR as ENV_CACHE_DIR
 from restorelint.run.cache import Cache
-from restorelint.run.check import CheckOptions, CheckResult, check
+from restorelint.run.check import CheckOptions, check
 from restorelint.run.reporting import prepare
 from restorelint.settings.apply import fails
 from restorelint.settings.baseline import BaselineError, load_baseline
@@ -143,6 +146,7 @@ def check_options(
     default=None,
     help="Processes for large inputs (default: the number of CPUs).",
 )
+@output_options
 @restorative_options
 def check_command(
     paths: tuple[str, ...],
@@ -160,6 +164,11 @@ def check_command(
     baseline_file: str | None,
     no_cache: bool,
     jobs: int | None,
+    output_file: Path | None,
+    quiet: bool,
+    statistics: bool,
+    exit_zero: bool,
+    min_severity: str | None,
     **restorative: Any,
 ) -> None:
     """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
@@ -191,6 +200,8 @@ def check_command(
         cache=Cache(),
         reuse_results=not no_cache,
         jobs=jobs or os.cpu_count() or 1,
+        quiet=quiet,
+        progress=ProgressBar.on_terminal(quiet),
     )
     try:
         result = check(session.pipeline, session.sources, options)
@@ -198,16 +209,20 @@ def check_command(
         fail(str(exc))
     for warning in result.warnings:
         click.echo(f"restorelint: warning: {warning}", err=True)
+    stream = sys.stdout if output_file is None else io.StringIO()  # a file: no terminal
+    colored = use_color(color, os.environ, stream)
+    fatal = result.fix_errors or any(e.fatal for e in session.errors)
     if result.diffs is not None:
-        click.echo("".join(result.diffs), nl=False)
-        sys.exit(EXIT_FINDINGS if result.diffs else EXIT_CLEAN)
-    _report_fixes(result)
-    message_failed = _message_failed(result, restorative)
+        write_output("".join(result.diffs), output_file, colored)
+        changes = bool(result.diffs) and not exit_zero
+        sys.exit(EXIT_ERROR if fatal else EXIT_FINDINGS if changes else EXIT_CLEAN)
+    report_fixes(result, quiet)
+    failed_message = message_failed(result, restorative)
     findings, known = result.findings, []
     if baseline is not None:
         findings, known = baseline.split(findings, session.texts)
-    colored = use_color(color, os.environ, sys.stdout)
-    show_messages = fmt == "json" or restorative.get("checklist", True)
+    findings, hidden = shown_findings(findings, min_severity)
+    show_messages = fmt == "json" or (restorative.get("checklist", True) and not quiet)
     report = prepare(
         findings,
         errors=session.errors + result.fix_errors,
@@ -217,41 +232,16 @@ def check_command(
         baselined=len(known) if baseline is not None else None,
         messages=result.messages if show_messages else [],
         output_format=fmt,
+        quiet=quiet,
+        hidden=hidden,
+        min_severity=min_severity,
     )
-    output = get_reporter(fmt)(report, colored)
-    click.echo(output, color=colored, err=result.stdin_text is not None)
-    if result.fix_errors:
+    if statistics:
+        output = statistics_report(report, as_json=fmt == "json")
+    else:
+        output = get_reporter(fmt)(report, colored)
+    write_output(output, output_file, colored, err=result.stdin_text is not None)
+    if fatal:
         sys.exit(EXIT_ERROR)
-    failed = fails(findings, session.resolver.fail_on_for) or message_failed
-    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
-
-
-def _report_fixes(result: CheckResult) -> None:
-    for error in result.fix_errors:
-        click.echo(f"restorelint: {error}", err=True)
-    if result.stdin_text is not None:
-        click.echo(result.stdin_text, nl=False)
-    if result.fixes_applied:
-        click.echo(
-            f"restorelint: applied {plural(result.fixes_applied, 'fix', 'fixes')} "
-            f"in {plural(result.files_fixed, 'file')}",
-            err=True,
-        )
-
-
-def _message_failed(result: CheckResult, options: dict[str, Any]) -> bool:
-    """Below --min-score, or a readability hint with --strict-readability."""
-    failed = False
-    min_score = options.get("min_score")
-    if min_score is not None:
-        for message in result.messages:
-            if message.score.value < min_score:
-                failed = True
-                click.echo(
-                    f"restorelint: {message.path}: restorative score {message.score.value} "
-                    f"is below --min-score {min_score}",
-                    err=True,
-                )
-    if options.get("strict_readability") and any(m.readability.hints for m in result.messages):
-        failed = True
-    return failed
+    failed = fails(findings, session.resolver.fail_on_for) or failed_message
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_CLEAN)

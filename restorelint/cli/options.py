@@ -1,13 +1,16 @@
-"""The check's message-level options: checklist and score, readability, and
---fix/--diff/--unsafe-fixes."""
+"""The check's option groups: message-level options (checklist and score,
+readability, --fix/--diff/--unsafe-fixes) and output options (where the report
+goes, how much of it, and what the exit code counts)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
+from restorelint.records import SEVERITIES
 from restorelint.review.readability import DEFAULT_MAX_GRADE, DEFAULT_MAX_SENTENCE_WORDS
 
 _OPTIONS = [
@@ -65,5 +68,48 @@ _OPTIONS = [
 
 def restorative_options(function: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(_OPTIONS):
+        function = option(function)
+    return function
+
+
+# How the check reports: where to, how much, and what the exit code counts.
+_OUTPUT_OPTIONS = [
+    click.option(
+        "--output-file",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        metavar="FILE",
+        help="Write the report to FILE instead of stdout (no colour unless --color).",
+    ),
+    click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="Print the findings only: no summary, checklist or notes.",
+    ),
+    click.option(
+        "--statistics",
+        is_flag=True,
+        help="Print how many findings each rule made instead of the findings "
+        "(JSON with --format json).",
+    ),
+    click.option(
+        "--exit-zero",
+        is_flag=True,
+        help="Exit 0 even when there are findings (errors still exit 2).",
+    ),
+    click.option(
+        "--min-severity",
+        type=click.Choice(SEVERITIES),
+        default=None,
+        help="Show only findings of this severity or worse; the rest neither show nor "
+        "fail the run (unlike --fail-on, which only decides the exit code).",
+    ),
+]
+
+
+def output_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_OUTPUT_OPTIONS):
         function = option(function)
     return function

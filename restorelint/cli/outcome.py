@@ -26,11 +26,15 @@ def choose_format(explicit: str | None, environ: Mapping[str, str]) -> str:
 
 def use_color(flag: bool | None, environ: Mapping[str, str], stream: TextIO) -> bool:
     """``--color``/``--no-color`` win; otherwise a non-empty ``NO_COLOR`` turns colour off
-    (https://no-color.org), and colour is on only when writing to a terminal."""
+    (https://no-color.org) and a non-empty ``FORCE_COLOR`` turns it on
+    (https://force-color.org; NO_COLOR wins when both are set); otherwise colour is
+    on only when writing to a terminal."""
     if flag is not None:
         return flag
     if environ.get("NO_COLOR"):
         return False
+    if environ.get("FORCE_COLOR"):
+        return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
@@ -43,8 +47,3 @@ def fail(message: str) -> NoReturn:
 def split_selectors(values: Sequence[str]) -> list[str]:
     """``--select a,b --select c`` → [a, b, c]."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """ "1 file", "2 files" (``many`` for irregular plurals: "fix", "fixes")."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from restorelint.catalog.load import CatalogError
 from restorelint.catalog.rules import default_rules
-from restorelint.cli.outcome import fail, plural
+from restorelint.cli.outcome import fail, use_color
 from restorelint.parse.model import ModelNotInstalled
 from restorelint.read.sources import STDIN, gather
 from restorelint.records import Source
+from restorelint.report import plural
 from restorelint.review.settings import ReviewSettings
 from restorelint.run.pipeline import Pipeline
 from restorelint.suggest.compose import ComposedMessage
@@ -42,7 +44,8 @@ def highlight(message: ComposedMessage, color: bool) -> str:
 @click.option(
     "--color/--no-color",
     default=None,
-    help="Highlight the [placeholders] (default: on a terminal).",
+    help="Highlight the [placeholders] (default: on a terminal; NO_COLOR and FORCE_COLOR "
+    "as for check).",
 )
 def rewrite_command(path: str | None, stdin_filename: str, color: bool | None) -> None:
     """Print the message with each flagged sentence replaced by a restorative rewrite.
@@ -76,8 +79,8 @@ def rewrite_command(path: str | None, stdin_filename: str, color: bool | None) -
         _, after = pipeline.review([Source(source.path, composed.text, source.format)], _SETTINGS)
     except (ModelNotInstalled, CatalogError) as exc:
         fail(str(exc))
-    use_color = color if color is not None else sys.stdout.isatty()
-    click.echo(highlight(composed, use_color), nl=not composed.text.endswith("\n"), color=use_color)
+    colored = use_color(color, os.environ, sys.stdout)
+    click.echo(highlight(composed, colored), nl=not composed.text.endswith("\n"), color=colored)
     rewritten = len(message.rewrites or [])
     if not rewritten:
         summary = "nothing flagged; the message is unchanged"

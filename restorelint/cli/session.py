@@ -18,6 +18,7 @@ from restorelint.cli.outcome import EXIT_CLEAN, fail
 from restorelint.read.sources import gather
 from restorelint.records import InputError, Source
 from restorelint.run.cache import Cache
+from restorelint.run.engine import Progress
 from restorelint.run.pipeline import Pipeline
 from restorelint.settings.model import Overrides
 from restorelint.settings.resolver import Resolver
@@ -49,8 +50,12 @@ def open_session(
     cache: Cache | None = None,
     reuse_results: bool = True,
     jobs: int = 1,
+    quiet: bool = False,
+    progress: Progress | None = None,
 ) -> Session:
-    """Read, configure and build the pipeline; exits on fatal problems."""
+    """Read, configure and build the pipeline; exits on fatal problems. ``quiet``
+    keeps notes (an empty file, every input excluded) off stderr; errors and
+    warnings are always said."""
     try:
         resolver = Resolver(config_file, isolated, overrides)
         sources, errors = gather(
@@ -71,11 +76,12 @@ def open_session(
     for error in errors:
         click.echo(f"restorelint: {error}", err=True)
     for source in sources:
-        if not source.text.strip():
+        if not source.text.strip() and not quiet:
             click.echo(f"restorelint: {source.path}: empty file, nothing to lint", err=True)
     if not sources:
         if not errors:  # every input excluded (a pre-commit run on excluded files)
-            click.echo("restorelint: every input is excluded; nothing to lint", err=True)
+            if not quiet:
+                click.echo("restorelint: every input is excluded; nothing to lint", err=True)
             sys.exit(EXIT_CLEAN)
         fail("nothing could be linted")
     pipeline = Pipeline(
@@ -85,5 +91,6 @@ def open_session(
         jobs=jobs,
         reuse_results=reuse_results,
         report_unused=overrides.report_unused_suppressions,
+        progress=progress,
     )
     return Session(pipeline, sources, errors, list(rules), resolver)

@@ -146,7 +146,7 @@ def expand(
         elif path.exists() or path.is_symlink():
             yield path
         else:
-            yield InputError(raw, "no such file or directory")
+            yield InputError(raw, "no such file or directory", fatal=True)
 
 
 def gather(

@@ -8,10 +8,8 @@ those and ``:`` and ``,`` in properties.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from restorelint.records import Finding
-from restorelint.report import Report
+from restorelint.report import Report, plural, severity_counts, summary_notes
 from restorelint.report.paths import display_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -56,15 +54,12 @@ def render(report: Report, color: bool = False) -> str:
         command("error", error.message, file=display_path(error.path), title="restorelint")
         for error in report.errors
     ]
-    counts = Counter(f.severity for f in report.findings)
-    detail = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
-    total = len(report.findings)
-    summary = (
-        f"restorelint: {total} finding{'s' * (total != 1)}"
-        + (f" ({detail})" if detail else "")
-        + f" in {report.files_linted} file{'s' * (report.files_linted != 1)}."
-    )
-    if report.baselined:
-        summary += f" {report.baselined} known from the baseline not shown."
-    lines.append(summary)
+    if not report.quiet:
+        detail = severity_counts(report.findings)
+        lines.append(
+            f"restorelint: {plural(len(report.findings), 'finding')}"
+            + (f" ({detail})" if detail else "")
+            + f" in {plural(report.files_linted, 'file')}."
+            + summary_notes(report)
+        )
     return "\n".join(lines)

@@ -50,6 +50,8 @@ def render(report: Report, color: bool = False) -> str:
     }
     if report.baselined is not None:
         payload["summary"]["baselined"] = report.baselined  # type: ignore[index]
+    if report.min_severity is not None:
+        payload["summary"]["hidden"] = report.hidden  # type: ignore[index]
     return json.dumps(payload, indent=2, ensure_ascii=False)
 
 

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import textwrap
-from collections import Counter
 
 import click
 
 from restorelint.records import Finding
-from restorelint.report import Report
+from restorelint.report import Report, plural, severity_counts, summary_notes
 from restorelint.report.messages import render_text
 
 _SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "cyan"}
 _EXCERPT_WIDTH = 100
+_CONTEXT_BEFORE = 40  # characters kept before a finding on a cut line
+ELLIPSIS = "…"
 
 
 def _excerpt(text: str, finding: Finding) -> tuple[str, int, int]:
-    """The finding's first line, trimmed around it: (line, caret start, caret length)."""
+    """The finding's first line, cut around it to fit: (line, caret start, caret length).
+
+    A cut end shows as "…", so a reader never takes a fragment for the whole line."""
     lines = text.splitlines() or [""]
     line = lines[finding.line - 1] if finding.line - 1 < len(lines) else ""
     start = finding.column - 1
@@ -25,9 +28,19 @@ def _excerpt(text: str, finding: Finding) -> tuple[str, int, int]:
         if finding.end_line == finding.line
         else len(line) - start
     )
-    shift = max(0, start - 40) if len(line) > _EXCERPT_WIDTH else 0
-    shown = line[shift : shift + _EXCERPT_WIDTH].expandtabs(1)
-    return shown, start - shift, max(1, min(length, len(shown) - (start - shift)))
+    if len(line) <= _EXCERPT_WIDTH:
+        shown = line.expandtabs(1)
+        return shown, start, max(1, min(length, len(shown) - start))
+    shift = max(0, min(start - _CONTEXT_BEFORE, len(line) - _EXCERPT_WIDTH))
+    body = line[shift : shift + _EXCERPT_WIDTH].expandtabs(1)
+    before = ELLIPSIS if shift else ""
+    after = ELLIPSIS if shift + _EXCERPT_WIDTH < len(line) else ""
+    caret_at = start - shift
+    return (
+        before + body + after,
+        caret_at + len(before),
+        max(1, min(length, len(body) - caret_at)),
+    )
 
 
 def _style(text: str, color: bool, **kwargs: object) -> str:
@@ -57,22 +70,23 @@ def render_finding(finding: Finding, source_text: str | None, color: bool) -> st
     return "\n".join(out)
 
 
+def summary(report: Report) -> str:
+    """ "3 findings (2 errors, 1 warning) in 1 of 2 files. ..." """
+    if report.findings:
+        files = len({f.path for f in report.findings})
+        line = (
+            f"{plural(len(report.findings), 'finding')} ({severity_counts(report.findings)}) "
+            f"in {files} of {plural(report.files_linted, 'file')}."
+            " Run `restorelint explain RULE` for why and how to rewrite."
+        )
+    else:
+        line = f"No punitive phrasing found in {plural(report.files_linted, 'file')}."
+    return line + summary_notes(report)
+
+
 def render(report: Report, color: bool = False) -> str:
     blocks = [render_finding(f, report.texts.get(f.path), color) for f in report.findings]
     blocks += [render_text(message, color) for message in report.messages]
-    counts = Counter(f.severity for f in report.findings)
-    files = {f.path for f in report.findings}
-    if report.findings:
-        detail = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
-        summary = (
-            f"{len(report.findings)} finding{'s' * (len(report.findings) != 1)} ({detail}) "
-            f"in {len(files)} of {report.files_linted} file{'s' * (report.files_linted != 1)}."
-        )
-        summary += " Run `restorelint explain RULE` for why and how to rewrite."
-    else:
-        plural = "s" * (report.files_linted != 1)
-        summary = f"No punitive phrasing found in {report.files_linted} file{plural}."
-    if report.baselined:
-        summary += f" {report.baselined} known finding{'s' * (report.baselined != 1)} from the"
-        summary += " baseline not shown."
-    return "\n\n".join([*blocks, _style(summary, color, bold=True)])
+    if not report.quiet:
+        blocks.append(_style(summary(report), color, bold=True))
+    return "\n\n".join(blocks)

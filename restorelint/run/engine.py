@@ -9,9 +9,9 @@ skip parses; ``jobs`` forks workers for large inputs.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import lexicon_fingerprint
@@ -19,13 +19,14 @@ from restorelint.catalog.rules import STAGE_KIND, Rule
 from restorelint.match.prefilter import Prefilter
 from restorelint.match.prefilter import build as build_prefilter
 from restorelint.read.formats import segments as format_segments
-from restorelint.records import Finding, Hit, LineIndex, Segment, Source
+from restorelint.records import Finding, Hit, Segment, Source
 from restorelint.run.cache import Cache, digest, environment_stamp, rules_fingerprint
+from restorelint.run.findings import make_finding
+from restorelint.run.memo import SegmentMemo
 from restorelint.run.tone import (
     MODEL_KIND,
     Scored,
     ToneSettings,
-    explained,
     score_segments,
     tone_matches,
     without_repeats,
@@ -51,6 +52,9 @@ _PREFILTERS: dict[str, Prefilter | None] = {}
 Parsed = list[tuple[Segment, "Doc"]]
 # A segment and the tone model's scores for its sentences.
 Item = tuple[Segment, list[Scored]]
+# (segments parsed so far, segments to parse in this run): a progress bar's feed.
+Progress = Callable[[int, int], None]
+Tick = Callable[[int], None]  # segments parsed so far in this run
 
 
 @dataclass
@@ -76,7 +80,11 @@ class Engine:
         jobs: int = 1,
         reuse_results: bool = True,
         tone_threshold: float | None = None,
+        progress: Progress | None = None,
+        memo: SegmentMemo | None = None,
     ) -> None:
+        self.progress = progress
+        self.memo = memo
         # A stage rule is reported by a later stage, never matched in text; the
         # model rule is the tone scorer, not a pattern.
         self.rules = [r for r in rules if r.kind not in (STAGE_KIND, MODEL_KIND)]
@@ -165,11 +173,15 @@ class Engine:
                 with contextlib.suppress(TypeError, ValueError):
                     hits[number] = [(str(r), int(s), int(e)) for r, s, e in cached]
         todo = [n for n in range(len(sources)) if n not in hits]
+        for number in todo:
+            hits[number] = []
         every = [
             seg
             for number in todo
             for seg in format_segments(number, sources[number].text, sources[number].format)
         ]
+        if self.memo is not None and not keep_docs:
+            every = self.memo.split(every, hits)
         scored = score_segments(every) if self.tone is not None else [[] for _ in every]
         threshold = self.tone.threshold if self.tone is not None else 1.0
         items = [
@@ -177,15 +189,14 @@ class Engine:
             for seg, own in zip(every, scored, strict=True)
             if keep_docs or self.needs_parse(seg) or any(s.score >= threshold for s in own)
         ]
-        for number in todo:
-            hits[number] = []
         parsed: list[Parsed] = [[] for _ in sources]
+        tick = self._ticker(len(items))
         if keep_docs:
-            for seg, doc, found in self._parse_and_match(items):
+            for seg, doc, found in self._parse_and_match(items, tick):
                 parsed[seg.source].append((seg, doc))
                 hits[seg.source].extend(found)
         elif items:
-            for number, hit in self._hits(items):
+            for number, hit in self._hits(items, tick):
                 hits[number].append(hit)
         if caching:
             for number in todo:
@@ -200,20 +211,37 @@ class Engine:
         ]
         return EngineResult(per_source, parsed)
 
-    def _hits(self, items: list[Item]) -> list[tuple[int, Hit]]:
+    def _ticker(self, total: int) -> Tick | None:
+        if self.progress is None or not total:
+            return None
+        progress = self.progress
+        progress(0, total)
+        return lambda done: progress(done, total)
+
+    def _hits(self, items: list[Item], tick: Tick | None = None) -> list[tuple[int, Hit]]:
         if self.jobs > 1 and len(items) >= PARALLEL_MIN_SEGMENTS:
             from restorelint.run.parallel import in_parallel
 
             _ = self.compiled  # load and compile once, in the parent, before forking
-            return in_parallel(self.segment_hits, items, self.jobs)
-        return self.segment_hits(items)
+            done = 0
 
-    def segment_hits(self, items: list[Item]) -> list[tuple[int, Hit]]:
+            def chunk_done(size: int) -> None:
+                nonlocal done
+                done += size
+                if tick is not None:
+                    tick(done)
+
+            return in_parallel(self.segment_hits, items, self.jobs, chunk_done)
+        return self.segment_hits(items, tick)
+
+    def segment_hits(self, items: list[Item], tick: Tick | None = None) -> list[tuple[int, Hit]]:
         """(source number, hit) for every match the context filters keep."""
-        found = self._parse_and_match(items)
+        found = self._parse_and_match(items, tick)
         return [(seg.source, hit) for seg, _doc, hits in found for hit in hits]
 
-    def _parse_and_match(self, items: Sequence[Item]) -> list[tuple[Segment, Doc, list[Hit]]]:
+    def _parse_and_match(
+        self, items: Sequence[Item], tick: Tick | None = None
+    ) -> list[tuple[Segment, Doc, list[Hit]]]:
         if not items:
             return []
         from restorelint.context import excuse
@@ -222,52 +250,21 @@ class Engine:
         tone = self.tone
         out: list[tuple[Segment, Doc, list[Hit]]] = []
         docs = self.nlp.pipe((seg.text for seg, _ in items), batch_size=BATCH_SIZE)
-        for (seg, scored), doc in zip(items, docs, strict=True):
+        for number, ((seg, scored), doc) in enumerate(zip(items, docs, strict=True), 1):
+            if tick is not None and (number % BATCH_SIZE == 0 or number == len(items)):
+                tick(number)  # workers get no tick: only the parent draws progress
             matches = list(compiled.find(doc)) if compiled is not None else []
             if tone is not None:
                 matches += tone_matches(tone, doc, scored)
             kept = [m for m in matches if excuse(m, doc, seg) is None]
             if tone is not None:
                 kept = without_repeats(tone, kept)
-            found: list[Hit] = []
+            own: list[Hit] = []  # in the segment's text
             for match in kept:
                 span = doc[match.start : match.end]
-                start, end = seg.original_span(span.start_char, span.end_char)
-                found.append((match.rule.id, start, end))
+                own.append((match.rule.id, span.start_char, span.end_char))
+            if self.memo is not None:
+                self.memo.put(seg, own)
+            found = [(rule, *seg.original_span(start, end)) for rule, start, end in own]
             out.append((seg, doc, found))
         return out
-
-
-def make_finding(source: Source, rule: Rule, start: int, end: int) -> Finding:
-    index = _line_index(source.text)
-    line, column = index.position(start)
-    end_line, end_column = index.position(end)
-    text = source.text[start:end]
-    message = rule.message.replace("{text}", text)
-    score = None
-    if rule.kind == MODEL_KIND:
-        score, message = explained(rule, text)
-    return Finding(
-        path=source.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        start=start,
-        end=end,
-        rule=rule.id,
-        name=rule.name,
-        category=rule.category,
-        severity=rule.severity,
-        text=text,
-        message=message,
-        suggestion=rule.suggestion,
-        applicability=rule.applicability,
-        replacement=rule.replacement,
-        score=score,
-    )
-
-
-@lru_cache(maxsize=64)
-def _line_index(text: str) -> LineIndex:
-    return LineIndex(text)

@@ -20,7 +20,8 @@ from restorelint.catalog.rules import Rule, catalog
 from restorelint.catalog.selectors import known_selector
 from restorelint.records import Finding, Source
 from restorelint.run.cache import Cache
-from restorelint.run.engine import Engine, Parsed
+from restorelint.run.engine import Engine, Parsed, Progress
+from restorelint.run.memo import SegmentMemo
 from restorelint.settings.apply import strongest_per_span
 from restorelint.settings.resolver import Resolver
 from restorelint.settings.suppressions import UNUSED_RULE_ID, suppress
@@ -61,6 +62,8 @@ class Pipeline:
         reuse_results: bool = True,
         prefilter: bool = True,
         report_unused: bool | None = None,
+        progress: Progress | None = None,
+        memo: SegmentMemo | None = None,
     ) -> None:
         self.rules = list(rules)
         self.resolver = resolver
@@ -72,6 +75,8 @@ class Pipeline:
             cache=cache,
             jobs=jobs,
             reuse_results=reuse_results,
+            progress=progress,
+            memo=memo,
         )
         self.report_unused = report_unused
         self.by_id = {r.id: r for r in self.rules}

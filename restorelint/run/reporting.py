@@ -26,6 +26,9 @@ def prepare(
     baselined: int | None = None,
     messages: Sequence[MessageReport] = (),
     output_format: str = "json",
+    quiet: bool = False,
+    hidden: int = 0,
+    min_severity: str | None = None,
 ) -> Report:
     """What ``output_format`` shows, computed: fix edits for JSON, rule docs and
     fingerprints for SARIF (other formats need neither, and skip the cost)."""
@@ -56,4 +59,7 @@ def prepare(
         fingerprints=list(numbered(findings, texts)) if sarif else [],
         baselined=baselined,
         messages=list(messages),
+        quiet=quiet,
+        hidden=hidden,
+        min_severity=min_severity,
     )

@@ -102,3 +102,10 @@ def gitignored(path: Path, is_dir: bool = False) -> bool:
         if any(spec.match_file(c) for c in candidates):
             return True
     return False
+
+
+def forget_gitignores() -> None:
+    """Read ``.gitignore`` files (and find working trees) afresh: a long-running
+    process (the language server) must see them change."""
+    _git_root.cache_clear()
+    _gitignore.cache_clear()

@@ -1,15 +1,20 @@
-"""Configuration files: ``[tool.restorelint]`` in ``pyproject.toml``, or
-``.restorelint.toml``; the file that governs a document is the nearest one found
-walking up from the document's folder (``.restorelint.toml`` first, then a
-``pyproject.toml`` that has a ``[tool.restorelint]`` table)."""
+"""Configuration files: ``[tool.restorelint]`` in ``pyproject.toml``, or the same keys
+at the top level of a ``.restorelint.toml``, ``.restorelint.yaml`` or
+``.restorelint.yml``. The file that governs a document is the nearest one found
+walking up from the document's folder (in a folder, a ``.restorelint.*`` file
+first, then a ``pyproject.toml`` that has a ``[tool.restorelint]`` table). A file
+may ``extend`` another, which is read first and overridden key by key."""
 
 from __future__ import annotations
 
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from restorelint.catalog.load import CatalogError, parse_yaml
 from restorelint.settings.model import Settings
 from restorelint.settings.schema import TABLE, ConfigError, parse_config
 
@@ -18,26 +23,63 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-CONFIG_NAMES = (".restorelint.toml", "pyproject.toml")
+# Files restorelint owns, any one of which may sit in a folder; a second one beside
+# it would leave a reader guessing which applies, so that is an error.
+OWN_NAMES = (".restorelint.toml", ".restorelint.yaml", ".restorelint.yml")
+PYPROJECT = "pyproject.toml"
+CONFIG_NAMES = (*OWN_NAMES, PYPROJECT)
+# A chain of `extend`s longer than this is a mistake, not a configuration.
+MAX_EXTENDS = 16
 
 
-def load_config(path: Path) -> Settings:
-    """Read a ``.restorelint.toml`` or a ``pyproject.toml``'s ``[tool.restorelint]``."""
-    path = Path(os.path.abspath(path))
+def _read(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise ConfigError(path, "", "no such file") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, "", f"cannot read: {exc}") from exc
+    if path.suffix in (".yaml", ".yml"):
+        try:
+            data = parse_yaml(text, path)
+        except CatalogError as exc:
+            raise ConfigError(path, "", exc.problem) from exc
+        if data is None:
+            return {}  # an empty file: the defaults
+        if not isinstance(data, dict):
+            raise ConfigError(path, "", "must be a mapping of settings")
+        return data
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, "", f"not valid TOML: {exc}") from exc
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("restorelint", {})
-        if not isinstance(table, dict):
+
+
+def load_config(path: Path, _seen: Sequence[Path] = ()) -> Settings:
+    """Read a configuration file, and the files it ``extend``s before it."""
+    path = Path(os.path.abspath(path))
+    data = _read(path)
+    prefix = ""
+    if path.name == PYPROJECT:
+        data = data.get("tool", {}).get("restorelint", {})
+        if not isinstance(data, dict):
             raise ConfigError(path, TABLE, "must be a table")
-        return parse_config(table, path, TABLE)
-    return parse_config(data, path, "")
+        prefix = TABLE
+    base = None
+    extend = data.get("extend")
+    if isinstance(extend, str) and extend:
+        key = f"{prefix}.extend" if prefix else "extend"
+        target = Path(os.path.abspath(path.parent / extend))
+        chain = [*_seen, path]
+        if target in chain:
+            cycle = " → ".join(str(p) for p in [*chain, target])
+            raise ConfigError(path, key, f"extends itself: {cycle}")
+        if len(chain) > MAX_EXTENDS:
+            raise ConfigError(path, key, f"more than {MAX_EXTENDS} files extend each other")
+        if not target.is_file():
+            raise ConfigError(path, key, f"no such file: {extend}")
+        base = load_config(target, chain)
+    return parse_config(data, path, prefix, base)
 
 
 def _declares_table(pyproject: Path) -> bool:
@@ -51,10 +93,13 @@ def _declares_table(pyproject: Path) -> bool:
 def find_config(folder: Path) -> Path | None:
     """The nearest configuration file at or above ``folder``."""
     for candidate in (folder, *folder.parents):
-        own = candidate / CONFIG_NAMES[0]
-        if own.is_file():
-            return own
-        pyproject = candidate / CONFIG_NAMES[1]
+        own = [candidate / name for name in OWN_NAMES if (candidate / name).is_file()]
+        if len(own) > 1:
+            names = " and ".join(p.name for p in own)
+            raise ConfigError(candidate, "", f"{names} are both here; keep one of them")
+        if own:
+            return own[0]
+        pyproject = candidate / PYPROJECT
         if pyproject.is_file() and _declares_table(pyproject):
             return pyproject
     return None

@@ -88,18 +88,20 @@ class Resolver:
         return rules
 
     def warnings(self, rules: Sequence[Rule]) -> list[str]:
-        """Selectors (in select, ignore, severity, per-file-ignores) that match no rule."""
+        """Selectors (in select, ignore, severity, per-file-ignores) that match no rule,
+        named by the file (or the flag) that wrote them."""
         out: list[str] = []
         flags = {"select": self.overrides.select, "ignore": self.overrides.ignore}
+        written = [(f"command line: --{k}", v) for k, v in flags.items() if v is not None]
         for settings in self.used():
-            for key, selectors in _selectors(settings):
-                if flags.get(key) is not None:
-                    where = f"command line: --{key}"
-                else:
-                    where = f"{settings.path or 'defaults'}: {settings.key(key)}"
-                for selector in selectors:
-                    if not known_selector(selector, rules):
-                        out.append(f"{where}: no rule matches '{selector}'")
+            for layer in settings.chain():
+                for key, selectors in _own_selectors(layer):
+                    if flags.get(key) is None:
+                        written.append((f"{layer.path or 'defaults'}: {layer.key(key)}", selectors))
+        for where, selectors in written:
+            for selector in selectors:
+                if not known_selector(selector, rules):
+                    out.append(f"{where}: no rule matches '{selector}'")
         return list(dict.fromkeys(out))
 
     def apply(self, findings: Iterable[Finding]) -> list[Finding]:
@@ -131,9 +133,13 @@ class Resolver:
         return self.settings_for(path).report_unused_suppressions
 
 
-def _selectors(settings: Settings) -> Iterable[tuple[str, Sequence[str]]]:
-    yield "select", settings.select
-    yield "ignore", settings.ignore
-    yield "severity", [k for k, _ in settings.severity]
+def _own_selectors(settings: Settings) -> Iterable[tuple[str, Sequence[str]]]:
+    """The selectors a configuration file writes itself (not those it extends)."""
+    inherited = settings.extends.severity if settings.extends is not None else ()
+    if "select" in settings.own:
+        yield "select", settings.select
+    if "ignore" in settings.own:
+        yield "ignore", settings.ignore
+    yield "severity", [k for k, v in settings.severity if (k, v) not in inherited]
     for glob, selectors in settings.per_file_ignores:
         yield f'per-file-ignores."{glob}"', selectors

@@ -32,6 +32,7 @@ def _strings(min_items: int = 0) -> dict[str, Any]:
 SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
+        "extend": {"type": "string", "minLength": 1},
         "select": _strings(),
         "ignore": _strings(),
         "severity": {"type": "object", "additionalProperties": {"enum": list(SEVERITIES)}},
@@ -66,8 +67,11 @@ def _check_keys(table: dict[str, Any], path: Path, prefix: str) -> None:
         raise ConfigError(path, field_path(errors[0], prefix), errors[0].message)
 
 
-def parse_config(data: dict[str, Any], path: Path, prefix: str) -> Settings:
-    """Validate one configuration table and build its Settings."""
+def parse_config(
+    data: dict[str, Any], path: Path, prefix: str, base: Settings | None = None
+) -> Settings:
+    """Validate one configuration table and build its Settings, laid over ``base``
+    (the file it ``extend``s, already loaded) when there is one."""
     _check_keys(data, path, prefix)
     root = path.parent
     folders = data.get("extend-rules", [])
@@ -79,21 +83,28 @@ def parse_config(data: dict[str, Any], path: Path, prefix: str) -> Settings:
             key = f"{prefix}.extend-rules" if prefix else "extend-rules"
             raise ConfigError(path, key, f"no such folder: {folder}")
         extend_rules.append(resolved)
+    parent = base or Settings(root=root)
+
+    severity = dict(parent.severity) | {str(k): v for k, v in data.get("severity", {}).items()}
     return Settings(
         path=path,
         table=prefix,
         root=root,
-        select=tuple(data.get("select", ())),
-        ignore=tuple(data.get("ignore", ())),
-        severity=tuple((str(k), v) for k, v in data.get("severity", {}).items()),
+        select=tuple(data.get("select", parent.select)),
+        ignore=tuple(data.get("ignore", parent.ignore)),
+        severity=tuple(severity.items()),
         per_file_ignores=tuple((g, tuple(s)) for g, s in data.get("per-file-ignores", {}).items()),
-        exclude=tuple(data.get("exclude", DEFAULT_EXCLUDE)),
+        exclude=tuple(data.get("exclude", parent.exclude if base else DEFAULT_EXCLUDE)),
         extend_exclude=tuple(data.get("extend-exclude", ())),
-        respect_gitignore=data.get("respect-gitignore", True),
-        extend_rules=tuple(extend_rules),
-        allow=tuple(data.get("allow", ())),
-        deny=tuple(data.get("deny", ())),
-        fail_on=data.get("fail-on", "info"),
-        report_unused_suppressions=data.get("report-unused-suppressions", False),
-        tone_threshold=data.get("tone-threshold"),
+        respect_gitignore=data.get("respect-gitignore", parent.respect_gitignore),
+        extend_rules=tuple(dict.fromkeys((*parent.extend_rules, *extend_rules))),
+        allow=tuple(data.get("allow", parent.allow)),
+        deny=tuple(data.get("deny", parent.deny)),
+        fail_on=data.get("fail-on", parent.fail_on),
+        report_unused_suppressions=data.get(
+            "report-unused-suppressions", parent.report_unused_suppressions
+        ),
+        tone_threshold=data.get("tone-threshold", parent.tone_threshold),
+        extends=base,
+        own=frozenset(data),
     )

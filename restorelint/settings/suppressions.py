@@ -4,6 +4,7 @@ In any format (meant for Markdown and HTML)::
 
     <!-- restorelint-disable RL102, shaming -->  ...  <!-- restorelint-enable -->
     <!-- restorelint-disable-next-line RL130 -->
+    Sam is lazy. <!-- restorelint-disable-line RL110 -->
     <!-- restorelint-disable-file -->
 
 On a line, in any format (meant for text, templates and Word files)::
@@ -16,6 +17,9 @@ Rules are named as in ``select``: id, id prefix, name or category. A disable
 without an enable runs to the end of the file; ``enable`` without a list ends
 every open disable. This stage runs after the configuration stage: findings
 in, findings out, plus the suppressions that silenced nothing.
+
+``ignore_edit`` writes the directive that silences one finding where it is, in the
+form its document's format hides from readers (the language server's "ignore").
 """
 
 from __future__ import annotations
@@ -23,15 +27,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from restorelint.catalog.rules import rule_by_id
 from restorelint.catalog.selectors import chooses
-from restorelint.records import Finding, LineIndex, Source
+from restorelint.read.formats import HTML, MARKDOWN, templates
+from restorelint.records import Edit, Finding, LineIndex, Source
 
 UNUSED_RULE_ID = "RL901"
 
 _COMMENT = re.compile(
-    r"<!--\s*restorelint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.S
+    r"<!--\s*restorelint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->",
+    re.S,
 )
 _LINE = re.compile(r"restorelint:\s*(ignore|disable-file)\b(?:\[([^\]\n]*)\])?")
 _SPLIT = re.compile(r"[\s,]+")
@@ -87,14 +94,15 @@ def parse(text: str) -> list[Suppression]:
                     rng.covers = (rng.covers[0], match.start())
                     open_ranges.remove(rng)
             continue
-        item = make(
-            {"disable": "range", "disable-file": "file"}.get(verb, "next-line"), selectors, match
-        )
+        kinds = {"disable": "range", "disable-file": "file", "disable-line": "line"}
+        item = make(kinds.get(verb, "next-line"), selectors, match)
         if item.kind == "range":
             item.covers = (match.end(), len(text))
             open_ranges.append(item)
         elif item.kind == "next-line":
             item.covers = (item.end_line + 1, 0)
+        elif item.kind == "line":
+            item.covers = (item.line, 0)
         found.append(item)
     for match in _LINE.finditer(text):
         selectors = _selectors(match.group(2) or "")
@@ -160,3 +168,22 @@ def unused_finding(path: str, s: Suppression) -> Finding:
         suggestion=rule.suggestion,
         applicability=rule.applicability,
     )
+
+
+def ignore_edit(text: str, finding: Finding, path: str, fmt: str | None) -> Edit:
+    """Insert, at the end of the finding's first line, the directive that silences its
+    rule on that line: a template comment in a template (its readers never get it),
+    an HTML comment in Markdown and HTML, a ``restorelint: ignore[...]`` marker in
+    plain text. Trailing spaces (a Markdown line break) stay at the end."""
+    line_end = text.find("\n", finding.start)
+    line_end = len(text) if line_end < 0 else line_end
+    at = line_end
+    while at > finding.end and text[at - 1] in " \t\r":
+        at -= 1
+    marker = f"restorelint: ignore[{finding.rule}]"
+    comment = templates.COMMENTS.get(PurePath(path).suffix.lower())
+    if comment is not None:
+        return Edit(at, at, f" {comment[0]}{marker}{comment[1]}")
+    if fmt in (MARKDOWN, HTML):
+        return Edit(at, at, f" <!-- restorelint-disable-line {finding.rule} -->")
+    return Edit(at, at, f"  {marker}")

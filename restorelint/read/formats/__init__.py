@@ -33,6 +33,9 @@ BY_SUFFIX = {
 }
 # Every suffix a directory walk reads.
 TEXT_SUFFIXES = frozenset(BY_SUFFIX)
+# Formats stored as binary files (a Word file is a zip), which tools that sort
+# files by content, such as pre-commit, do not count as text.
+BINARY_SUFFIXES = frozenset(docx.SUFFIXES)
 # A template named "offer.html.j2" is HTML inside the template tags.
 _INNER = {
     **dict.fromkeys(html.SUFFIXES, HTML_TEMPLATE),

@@ -28,6 +28,14 @@ SUFFIXES = (
     ".tmpl",
     ".tpl",
 )
+# How each kind of template writes a comment its readers never see (the
+# suppression directive's home in a template; see settings.suppressions).
+COMMENTS = {
+    **dict.fromkeys((".j2", ".jinja", ".jinja2"), ("{# ", " #}")),
+    **dict.fromkeys((".hbs", ".handlebars", ".mustache"), ("{{! ", " }}")),
+    ".liquid": ("{% comment %}", "{% endcomment %}"),
+    **dict.fromkeys((".tmpl", ".tpl"), ("{{/* ", " */}}")),  # Go's text/template
+}
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 # Comments and control tags (blanked), then placeholders (replaced). Order matters:
