@@ -1,4 +1,4 @@
-"""Command line: ``restorelint check | rewrite | baseline | rules | explain | config``.
+"""Command line: ``restorelint check | rewrite | audit | baseline | rules | explain | config``.
 
 Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings, or a
 message below ``--min-score``; 2 usage error, broken rule, configuration or
@@ -18,6 +18,7 @@ from restorelint.version import __version__
 # check that has nothing to parse starts in a few hundred milliseconds, and
 # must not pay for loading every other command.
 COMMANDS = {
+    "audit": "restorelint.cli.audit:audit_command",
     "baseline": "restorelint.cli.baseline:baseline_command",
     "check": "restorelint.cli.check:check_command",
     "config": "restorelint.cli.config:config_command",
