@@ -1,13 +1,14 @@
 """The audit on Dask (``--engine dask``): the same work as the single-process audit,
 spread over a cluster's workers.
 
-- Input partitions are streamed by ``dask.dataframe`` from CSV/TSV and JSON
-  Lines (split by bytes, sized to about ``chunk_size`` rows) and from Parquet
-  (by row groups), and by ``dask.bag`` for folders of documents.
+- Input partitions are streamed by ``dask.dataframe``: from Parquet (by row
+  groups), JSON Lines (by bytes) and CSV/TSV (by byte ranges that end where a
+  row ends, so a quoted field may hold line breaks), each about ``chunk_size``
+  rows; folders of documents in batches of ``chunk_size`` paths.
 - Each worker loads the model once (``dask_worker.PipelinePlugin``) and turns
-  each partition into a tally of plain counts.
-- The tallies are merged on the cluster by a tree reduction (``Bag.reduction``),
-  and only the final tally comes back.
+  each partition into a tally of plain counts (a delayed task per partition).
+- The tallies are merged on the workers by a tree reduction of futures, eight
+  at a time, and only the final tally comes back to the client.
 
 Without ``--scheduler`` a ``LocalCluster`` of one single-threaded worker process
 per CPU is started (spaCy holds the GIL: threads would not run in parallel).
@@ -19,11 +20,12 @@ import importlib.util
 import logging
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from restorelint.audit.inputs import Inputs
 from restorelint.audit.spec import AuditSpec
-from restorelint.audit.tables import TableReader
+from restorelint.audit.tables import TableReader, csv_blocks
 from restorelint.audit.tally import Tally, merge_all
 
 DASK_HINT = "--engine dask needs Dask: pip install 'restorelint[dask]'"
@@ -52,12 +54,12 @@ def _blocksize(path: os.PathLike[str], rows: int) -> int:
     return max(MIN_BLOCK, len(sample) // lines * rows)
 
 
-def _table_partitions(path: Any, fmt: str, spec: AuditSpec, chunk_size: int) -> Any:
+def _table_partitions(path: Any, fmt: str, spec: AuditSpec, chunk_size: int) -> list[Any]:
+    """A delayed tally per partition of the table."""
     import dask
-    import dask.bag as db
     import dask.dataframe as dd
 
-    from restorelint.audit.dask_worker import tally_frame
+    from restorelint.audit.dask_worker import read_csv_block, tally_frame
 
     # The client checks the columns first, for the same error as --engine local.
     next(iter(TableReader(path, fmt, spec.columns.names()).rows()), None)
@@ -73,33 +75,36 @@ def _table_partitions(path: Any, fmt: str, spec: AuditSpec, chunk_size: int) -> 
             convert_dates=False,
         )[names]
     else:
-        frame = dd.read_csv(
-            str(path),
-            sep="\t" if fmt == "tsv" else ",",
-            blocksize=_blocksize(path, chunk_size),
-            usecols=names,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
+        # dd.read_csv cuts the file at any line break, which splits a review's
+        # paragraphs into broken rows; these blocks end only where rows end.
+        header, ranges = csv_blocks(Path(path), _blocksize(path, chunk_size))
+        sep = "\t" if fmt == "tsv" else ","
+        frame = dd.from_delayed(
+            [
+                dask.delayed(read_csv_block, pure=True)(str(path), header, a, b, sep, names)
+                for a, b in ranges
+            ],
+            meta={name: "object" for name in names},
+            verify_meta=False,
         )
     prefix = os.path.abspath(path)
-    parts = frame.to_delayed()
-    return db.from_delayed(
-        [
-            dask.delayed(tally_frame, pure=True)(part, spec.token, f"{prefix}/{number}")
-            for number, part in enumerate(parts)
-        ]
-    )
+    return [
+        dask.delayed(tally_frame, pure=True)(part, spec.token, f"{prefix}/{number}")
+        for number, part in enumerate(frame.to_delayed())
+    ]
 
 
-def _document_partitions(inputs: Inputs, spec: AuditSpec, chunk_size: int) -> Any:
-    import dask.bag as db
+def _document_partitions(inputs: Inputs, spec: AuditSpec, chunk_size: int) -> list[Any]:
+    import dask
 
     from restorelint.audit.dask_worker import tally_documents
 
     paths = [os.path.abspath(p) for p in inputs.documents]
-    bag = db.from_sequence(paths, partition_size=max(1, chunk_size))
-    return bag.map_partitions(tally_documents, spec.token)
+    step = max(1, chunk_size)
+    return [
+        dask.delayed(tally_documents, pure=True)(paths[i : i + step], spec.token)
+        for i in range(0, len(paths), step)
+    ]
 
 
 def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
@@ -126,29 +131,30 @@ def audit_dask(
     progress: Progress | None = None,
 ) -> Tally:
     _require()
-    import dask.bag as db
-    from distributed import as_completed, futures_of
+    from distributed import as_completed
 
     from restorelint.audit.dask_worker import PLUGIN_NAME, PipelinePlugin
 
-    bags = [_table_partitions(p, fmt, spec, chunk_size) for p, fmt in inputs.tables]
+    parts = [t for p, fmt in inputs.tables for t in _table_partitions(p, fmt, spec, chunk_size)]
     if inputs.documents:
-        bags.append(_document_partitions(inputs, spec, chunk_size))
-    tally = Tally(spec.examples)
-    if not bags:
-        return tally
+        parts += _document_partitions(inputs, spec, chunk_size)
+    if not parts:
+        return Tally(spec.examples)
     client, cluster = _client(scheduler, workers)
     try:
         client.register_plugin(PipelinePlugin(spec), name=PLUGIN_NAME)
-        partials = client.persist(db.concat(bags))
-        futures = futures_of(partials)
+        futures = client.compute(parts)
         for done, _future in enumerate(as_completed(futures), 1):
             if progress is not None:
                 progress(done, len(futures))
-        merged = partials.reduction(merge_all, merge_all, split_every=SPLIT_EVERY)
-        tally = client.compute(merged).result()
+        # A tree reduction on the workers: only the last tally travels to the client.
+        while len(futures) > 1:
+            futures = [
+                client.submit(merge_all, futures[i : i + SPLIT_EVERY], pure=False)
+                for i in range(0, len(futures), SPLIT_EVERY)
+            ]
+        return futures[0].result()  # type: ignore[no-any-return]
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    return tally

@@ -124,3 +124,45 @@ class TableReader:
                 number += 1
                 yield number, row
             self.position = self.size * number // total
+
+
+_SCAN = 1 << 20  # bytes read at a time when cutting a CSV into blocks
+
+
+def _row_end(chunk: bytes, base: int, quotes: int, want: int) -> int | None:
+    """The offset (from the file's start) just past the first line break in ``chunk``
+    at or after ``want`` that ends a row: one with an even number of quotes before
+    it (``quotes`` were counted before the chunk)."""
+    index = max(0, want - base)
+    while (newline := chunk.find(b"\n", index)) >= 0:
+        if (quotes + chunk.count(b'"', 0, newline)) % 2 == 0:
+            return base + newline + 1
+        index = newline + 1
+    return None
+
+
+def csv_blocks(path: Path, target: int) -> tuple[int, list[tuple[int, int]]]:
+    """Where a CSV file's header ends, and byte ranges of whole rows of about
+    ``target`` bytes each, for readers that work on a range of the file at once.
+
+    A line break inside a quoted field (a review's paragraphs) does not end a row:
+    in RFC 4180 quoting, a line break ends a row exactly when the quotes before it
+    are even in number, so one pass counting quotes finds the cuts.
+    """
+    size = path.stat().st_size
+    cuts: list[int] = []
+    want = quotes = base = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_SCAN):
+            while (cut := _row_end(chunk, base, quotes, want)) is not None:
+                cuts.append(cut)
+                want = cut + max(1, target)  # the header's end is the first cut
+            quotes += chunk.count(b'"')
+            base += len(chunk)
+    header = cuts[0] if cuts else size
+    ranges, start = [], header
+    for edge in [c for c in cuts[1:] if c < size] + [size]:
+        if edge > start:
+            ranges.append((start, edge))
+            start = edge
+    return header, ranges
