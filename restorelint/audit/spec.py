@@ -46,7 +46,9 @@ class AuditSpec:
     @property
     def token(self) -> str:
         """Equal for equal specs, in any process (the per-process pipeline's key)."""
-        return digest(pickle.dumps((self.rules, self.resolver, self.review, self.cache)))
+        return digest(
+            pickle.dumps((self.rules, self.resolver, self.review, self.cache, self.reuse))
+        )
 
 
 def maker_for(spec: AuditSpec) -> RowMaker:

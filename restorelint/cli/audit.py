@@ -108,9 +108,9 @@ def _column(name: str, what: str) -> Any:
     help="With --engine dask and no --scheduler: local workers (default: CPUs).",
 )
 @click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show a progress bar on stderr (default: when stderr is a terminal).",
+    "--no-progress",
+    is_flag=True,
+    help="No progress bar (shown on stderr only when it is a terminal).",
 )
 def audit_command(
     paths: tuple[str, ...],
@@ -133,7 +133,7 @@ def audit_command(
     engine: str,
     scheduler: str | None,
     workers: int | None,
-    progress: bool | None,
+    no_progress: bool,
 ) -> None:
     """Audit many messages — CSV, TSV, JSON Lines or Parquet rows, or folders of
     documents — and report aggregates: how much feedback is punitive, where, and
@@ -164,7 +164,7 @@ def audit_command(
     spec = AuditSpec(
         tuple(rules), columns, resolver, period=period, examples=examples, reuse=not no_cache
     )
-    shown_bar = sys.stderr.isatty() if progress is None else progress
+    shown_bar = sys.stderr.isatty() and not no_progress
     from restorelint.cli.audit_run import run_engine
 
     try:

@@ -3,6 +3,7 @@ when stderr is a terminal: a log or a pipe gets no bar)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 import click
@@ -49,7 +50,7 @@ def _bar(length: int, label: str) -> click.progressbar:  # type: ignore[type-arg
     return click.progressbar(
         length=length,
         label=label,
-        file=click.get_text_stream("stderr"),
+        file=sys.stderr,
         show_eta=True,
         show_percent=True,
         item_show_func=lambda item: item,
