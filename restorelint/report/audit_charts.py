@@ -23,7 +23,8 @@ WIDTH = 7.2  # inches; the SVG scales with the page
 # Okabe & Ito's palette, readable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 ACCENT = "#D55E00"
-_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
+_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)  # the XML declaration and DOCTYPE
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)  # RDF naming its vocabularies
 
 
 class ChartsUnavailable(RuntimeError):
@@ -56,7 +57,7 @@ def _figure(height: float) -> Figure:
 def _svg(figure: Figure, label: str) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    svg = _PROLOGUE.sub("", buffer.getvalue(), count=1)
+    svg = _METADATA.sub("", _PROLOGUE.sub("", buffer.getvalue(), count=1), count=1)
     escaped = label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escaped}" class="chart" ', 1)
 
@@ -141,16 +142,21 @@ def heat_map(by_group: Mapping[str, Any], names: Sequence[str]) -> str:
         figure = _figure(0.34 * len(groups) + 1.6)
         ax = figure.add_subplot()
         top = max([v for row in values for v in row] + [0.01])
-        image = ax.imshow(values, cmap="OrRd", vmin=0, vmax=top, aspect="auto")
-        ax.set_xticks(range(len(names)), labels=list(names), rotation=35, ha="right")
-        ax.set_yticks(range(len(groups)), labels=groups)
+        # pcolormesh draws each cell as a vector path (imshow would embed a PNG)
+        ax.pcolormesh(values, cmap="OrRd", vmin=0, vmax=top, edgecolors="white", linewidth=0.8)
+        ax.set_xticks([c + 0.5 for c in range(len(names))], labels=list(names))
+        ax.tick_params(axis="x", labelrotation=35)
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("right")
+        ax.set_yticks([g + 0.5 for g in range(len(groups))], labels=groups)
+        ax.invert_yaxis()
         for row, line in enumerate(values):
             for column, value in enumerate(line):
                 if value:
                     dark = value > top * 0.6
                     ax.text(
-                        column,
-                        row,
+                        column + 0.5,
+                        row + 0.5,
                         f"{value * 100:.0f}%",
                         ha="center",
                         va="center",
@@ -158,8 +164,7 @@ def heat_map(by_group: Mapping[str, Any], names: Sequence[str]) -> str:
                         color="white" if dark else "#222222",
                     )
         ax.spines[:].set_visible(False)
-        bar = figure.colorbar(image, ax=ax, shrink=0.8)
-        _percent_axis(bar.ax.yaxis)
+        # No colour bar (matplotlib rasterises its gradient): each cell says its share.
         return _svg(figure, "Heat map: share of each group's messages flagged, per category")
 
 
