@@ -9,6 +9,7 @@ import os
 import pty
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -225,3 +226,21 @@ def test_input_text_in_the_html_report_is_escaped(tmp_path: Path) -> None:
     assert "--format" not in result.output
     html = audit(write_csv(tmp_path / "r.csv", rows), "--group-column=team", "--format=html")
     assert "<script" not in html.stdout and "&lt;script&gt;alert(1)" in html.stdout
+
+
+def test_the_json_audit_needs_neither_dask_nor_matplotlib(tmp_path: Path) -> None:
+    """The base install stays light: those load only for --engine dask and HTML."""
+    data = write_csv(tmp_path / "rows.csv", feedback_rows()[:5])
+    script = (
+        "import sys\n"
+        "from restorelint.cli import main\n"
+        f"try:\n    main(['audit', {str(data)!r}, '--format=json'])\n"
+        "except SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+        "heavy = {'dask', 'distributed', 'matplotlib', 'pyarrow', 'pandas'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=clean_env(), timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["summary"]["messages"] == 5

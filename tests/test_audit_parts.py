@@ -3,9 +3,13 @@ of excerpts on the example dataset's own names and e-mail addresses."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import itertools
 import random
 import re
+from pathlib import Path
 
 import pytest
 from audit_helpers import feedback_rows
@@ -14,6 +18,7 @@ from restorelint.audit.document import Shown, document
 from restorelint.audit.excerpts import EMAIL, NAME, excerpt
 from restorelint.audit.periods import label_of, period_of
 from restorelint.audit.rows import Row
+from restorelint.audit.tables import csv_blocks
 from restorelint.audit.tally import Tally, merge_all
 from restorelint.catalog.rules import default_rules
 from restorelint.run.pipeline import Pipeline
@@ -125,3 +130,24 @@ def test_an_excerpt_keeps_the_point_and_masks_the_person(nlp) -> None:  # type: 
     long = "You never test your code " + "and that makes everything late " * 10 + "."
     cut = excerpt(nlp, long, 0, 9, "RL170", "absolute")
     assert cut.text.startswith("You never") and cut.text.endswith("…") and len(cut.text) < 90
+
+
+def test_csv_blocks_end_only_where_rows_end(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    texts = ["plain", 'with "quotes"', 'two\nlines and "a quote"', "a,b", ""]
+    rows = [["id", "text"]] + [[str(i), rng.choice(texts) * rng.randint(1, 4)] for i in range(800)]
+    path = tmp_path / "rows.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    data = path.read_bytes()
+    for target in (1, 90, 4000, 10**9):
+        header, ranges = csv_blocks(path, target)
+        assert data[:header] == b"id,text\r\n"
+        assert ranges[0][0] == header and ranges[-1][1] == len(data)
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(ranges))
+        read = [
+            row
+            for start, end in ranges
+            for row in list(csv.reader(io.StringIO((data[:header] + data[start:end]).decode())))[1:]
+        ]
+        assert read == rows[1:], target
