@@ -4,10 +4,13 @@ gives exactly the single-process report."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from audit_helpers import COLUMNS, audit, feedback_rows, write_csv
+from helpers import clean_env
 
 MESSAGES = 2000
 
@@ -41,3 +44,19 @@ def test_dask_local_cluster_gives_the_single_process_report(tmp_path: Path) -> N
 def test_dask_options_need_the_dask_engine() -> None:
     result = audit("examples", "--scheduler=tcp://127.0.0.1:8786")
     assert result.exit_code == 2 and "--scheduler and --workers need --engine dask" in result.output
+
+
+def test_without_dask_installed_the_error_says_what_to_install(tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "rows.csv", feedback_rows()[:3])
+    script = (
+        "import sys\n"
+        "sys.modules['distributed'] = None  # as if it were not installed\n"
+        "from restorelint.cli import main\n"
+        f"main(['audit', {str(data)!r}, '--engine=dask'])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=clean_env(), timeout=120
+    )
+    assert done.returncode == 2
+    assert "--engine dask needs Dask: pip install 'restorelint[dask]'" in done.stderr
+    assert "Traceback" not in done.stderr

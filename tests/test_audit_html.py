@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from pathlib import Path
 
 import pytest
 from audit_helpers import COLUMNS, FEEDBACK, audit
 from browser import CHROMIUM_ARGS, chromium
+from conftest import ROOT
 
 CHARTS = 5  # categories, trend, heat map, scores, checklist
 
@@ -77,3 +79,16 @@ def test_the_report_renders_offline_in_chromium(report: Path) -> None:
             browser.close()
     assert requests == [url]  # nothing but the report itself
     assert errors == []
+
+
+def test_the_readmes_example_command_writes_the_html_report(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"\n(restorelint audit examples/audit/feedback\.csv [^`]*?)\n```", readme)
+    words = shlex.split(block.replace("\\\n", " "))
+    assert words[:2] == ["restorelint", "audit"] and words[-2:] == ["-o", "audit.html"]
+    out = tmp_path / "audit.html"
+    args = [str(ROOT / w) if w.startswith("examples/") else w for w in words[2:-1]]
+    result = audit(*args, out)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "<h1>Feedback tone audit</h1>" in html and html.count('<svg role="img"') == CHARTS

@@ -16,7 +16,6 @@ per CPU is started (spaCy holds the GIL: threads would not run in parallel).
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 from collections.abc import Callable
@@ -41,9 +40,11 @@ class DaskMissing(RuntimeError):
 
 
 def _require() -> None:
-    for module in ("dask", "distributed", "pandas", "pyarrow"):
-        if importlib.util.find_spec(module) is None:
-            raise DaskMissing(f"{DASK_HINT} ({module} is not installed)")
+    try:
+        import dask.dataframe  # noqa: F401  (pandas and pyarrow come with it)
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise DaskMissing(f"{DASK_HINT} ({exc.name or exc} is not installed)") from None
 
 
 def _blocksize(path: os.PathLike[str], rows: int) -> int:
