@@ -43,8 +43,21 @@ def _column(name: str, what: str) -> Any:
 @_column("group", "the team or group: every figure is broken down by it")
 @_column("role", "the author's role (manager, peer, ...): a breakdown by it")
 @_column("date", "the message's date (ISO 8601): a breakdown and trend by period")
-@click.option("--period", type=click.Choice(PERIODS), default=DEFAULT_PERIOD, show_default=True)
-@click.option("--format", "output_format", type=click.Choice(AUDIT_FORMATS), default="text")
+@click.option(
+    "--period",
+    type=click.Choice(PERIODS),
+    default=DEFAULT_PERIOD,
+    show_default=True,
+    help="How --date-column's dates are grouped for the breakdown and the trend.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(AUDIT_FORMATS),
+    default="text",
+    show_default=True,
+    help='text for a terminal, json (README, "Audit JSON"), html: one self-contained file.',
+)
 @click.option(
     "-o",
     "--output",
