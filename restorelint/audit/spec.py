@@ -45,7 +45,8 @@ class AuditSpec:
 
     @property
     def token(self) -> str:
-        """Equal for equal specs, in any process (the per-process pipeline's key)."""
+        """Equal for equal specs within a process (the per-process pipeline's key; set
+        iteration, and so the pickle, may differ between processes)."""
         return digest(
             pickle.dumps((self.rules, self.resolver, self.review, self.cache, self.reuse))
         )
