@@ -195,6 +195,7 @@ def test_a_missing_column_is_a_clear_error(tmp_path: Path) -> None:
     assert audit(tmp_path / "nothing.csv").exit_code == 2
 
 
+@pytest.mark.slow
 def test_a_progress_bar_on_a_terminal_and_silence_elsewhere(tmp_path: Path) -> None:
     data = write_csv(tmp_path / "rows.csv", feedback_rows()[:20])
     quiet = audit(data, "--format=json")
@@ -230,6 +231,7 @@ def test_input_text_in_the_html_report_is_escaped(tmp_path: Path) -> None:
     assert "<script" not in html.stdout and "&lt;script&gt;alert(1)" in html.stdout
 
 
+@pytest.mark.slow
 def test_the_json_audit_needs_neither_dask_nor_matplotlib(tmp_path: Path) -> None:
     """The base install stays light: those load only for --engine dask and HTML."""
     data = write_csv(tmp_path / "rows.csv", feedback_rows()[:5])

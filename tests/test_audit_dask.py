@@ -46,6 +46,7 @@ def test_dask_options_need_the_dask_engine() -> None:
     assert result.exit_code == 2 and "--scheduler and --workers need --engine dask" in result.output
 
 
+@pytest.mark.slow
 def test_without_dask_installed_the_error_says_what_to_install(tmp_path: Path) -> None:
     data = write_csv(tmp_path / "rows.csv", feedback_rows()[:3])
     script = (

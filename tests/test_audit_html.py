@@ -35,6 +35,7 @@ def test_the_report_is_one_file_that_loads_nothing(report: Path) -> None:
     assert html.count('<svg role="img"') == CHARTS
 
 
+@pytest.mark.slow
 def test_the_report_renders_offline_in_chromium(report: Path) -> None:
     browser_path = chromium()
     if browser_path is None:
