@@ -1,5 +1,5 @@
-"""Command line: ``restorelint check | rewrite | baseline | rules | explain | config |
-server``.
+"""Command line: ``restorelint check | rewrite | audit | baseline | rules | explain |
+config | server``.
 
 Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings, or a
 message below ``--min-score``; 2 usage error, broken rule, configuration or
@@ -19,6 +19,7 @@ from restorelint.version import __version__
 # check that has nothing to parse starts in a few hundred milliseconds, and
 # must not pay for loading every other command.
 COMMANDS = {
+    "audit": "restorelint.cli.audit:audit_command",
     "baseline": "restorelint.cli.baseline:baseline_command",
     "check": "restorelint.cli.check:check_command",
     "config": "restorelint.cli.config:config_command",
