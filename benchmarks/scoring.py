@@ -131,7 +131,7 @@ def lint_all(
 ) -> list[list[Any]]:
     out: list[list[Any]] = []
     for i in range(0, len(texts), CHUNK):
-        out.extend(restorelint.lint_texts(texts[i : i + CHUNK], rules=rules))
+        out.extend(restorelint.lint_texts(texts[i : i + CHUNK], rules=rules, rewrites=False))
         print(f"  linted {min(i + CHUNK, len(texts))}/{len(texts)}", end="\r", file=sys.stderr)
     print(file=sys.stderr)
     if categories:

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from restorelint.catalog.rules import Rule, default_rules
 from restorelint.read.formats import detect
 from restorelint.records import Finding, Source
 from restorelint.run.pipeline import Pipeline
+from restorelint.run.suggestions import with_sentence_rewrites
+from restorelint.settings.resolver import Resolver
 from restorelint.suggest.message import MessageReport
 
-_PIPELINES: dict[tuple[str, ...], Pipeline] = {}
+_PIPELINES: dict[tuple[object, ...], Pipeline] = {}
 
 
-def _pipeline(rules: Iterable[Rule] | None) -> Pipeline:
-    chosen = list(default_rules()) if rules is None else list(rules)
-    key = tuple(r.id for r in chosen)
+def _pipeline(rules: Iterable[Rule] | None, config: str | Path | None = None) -> Pipeline:
+    """The default pipeline is kept per process (bots call lint_text in a loop); a
+    configuration file applies as ``check --config`` applies it."""
+    resolver = Resolver(Path(config)) if config is not None else None
     if rules is not None:
-        return Pipeline(chosen)
+        return Pipeline(list(rules), resolver)
+    key = ("default", str(config) if config is not None else None)
     if key not in _PIPELINES:
-        _PIPELINES[key] = Pipeline(chosen)
+        chosen = resolver.rules() if resolver is not None else list(default_rules())
+        _PIPELINES[key] = Pipeline(chosen, resolver)
     return _PIPELINES[key]
 
 
@@ -29,13 +35,18 @@ def lint_texts(
     paths: Sequence[str] | None = None,
     rules: Iterable[Rule] | None = None,
     format: str | None = None,
+    config: str | Path | None = None,
+    rewrites: bool = True,
 ) -> list[list[Finding]]:
     """Lint several texts in one pass through the pipeline; one findings list per text.
 
     ``format`` (one of ``restorelint.read.formats.INPUT_FORMATS``) forces how every
     text is read; by default each is read as its path's extension implies (plain
     text for the default names). Inline suppressions in the texts are honoured;
-    configuration files are not read (that is the command line's job).
+    ``config`` names a configuration file to apply (as ``check --config``; none is
+    searched for). Each finding's ``suggestion`` is the rewrite of its sentence,
+    as ``check`` shows it; ``rewrites=False`` keeps the rules' general advice and
+    skips that work.
     """
     names = list(paths) if paths is not None else [f"<text {i}>" for i in range(len(texts))]
     if len(names) != len(texts):
@@ -44,8 +55,12 @@ def lint_texts(
         Source(path=name, text=text, format=format or detect(name))
         for name, text in zip(names, texts, strict=True)
     ]
+    pipeline = _pipeline(rules, config)
+    findings = pipeline.lint(sources).findings
+    if rewrites:
+        findings = with_sentence_rewrites(pipeline, sources, findings)
     by_path: dict[str, list[Finding]] = {name: [] for name in names}
-    for finding in _pipeline(rules).lint(sources).findings:
+    for finding in findings:
         by_path[finding.path].append(finding)
     return [by_path[name] for name in names]
 
@@ -56,22 +71,31 @@ def lint_text(
     path: str = "<text>",
     rules: Iterable[Rule] | None = None,
     format: str | None = None,
+    config: str | Path | None = None,
+    rewrites: bool = True,
 ) -> list[Finding]:
-    """Lint one message and return its findings in document order (``format``: see
-    ``lint_texts``; ``path="review.md"`` reads it as Markdown)."""
-    return lint_texts([text], paths=[path], rules=rules, format=format)[0]
+    """Lint one message and return its findings in document order (``format``,
+    ``config``, ``rewrites``: see ``lint_texts``; ``path="review.md"`` reads it as
+    Markdown)."""
+    return lint_texts(
+        [text], paths=[path], rules=rules, format=format, config=config, rewrites=rewrites
+    )[0]
 
 
-def review_text(text: str, *, path: str = "<text>") -> MessageReport:
-    """Findings, restorative checklist, score, readability and rewrites of one message."""
-    _, messages = _pipeline(None).messages([Source(path, text, detect(path))])
+def review_text(
+    text: str, *, path: str = "<text>", config: str | Path | None = None
+) -> MessageReport:
+    """Findings, restorative checklist, score, readability and rewrites of one message
+    (``config``: see ``lint_texts``)."""
+    _, messages = _pipeline(None, config).messages([Source(path, text, detect(path))])
     if not messages:
         raise ValueError("the message is empty")
     return messages[0]
 
 
-def rewrite_text(text: str) -> str:
-    """The message with each flagged sentence replaced by its restorative rewrite."""
+def rewrite_text(text: str, *, path: str = "<text>", config: str | Path | None = None) -> str:
+    """The message with each flagged sentence replaced by its restorative rewrite,
+    under the same configuration and inline suppressions as ``check``."""
     if not text.strip():
         return text
-    return review_text(text).composed().text
+    return review_text(text, path=path, config=config).composed().text

@@ -36,14 +36,14 @@ def test_rewrite_of_the_performance_review(linter) -> None:  # type: ignore[no-u
         "\n"
         "## Delivery\n"
         "\n"
-        "In [a specific code review], [specific behaviour] led to [impact]. Sam missed the sprint\n"
-        "deadline [number] times in [period], and the billing migration slipped. "
-        "What would help Sam next time?\n"
+        "I'd like to talk with Sam about how things are going with code reviews. "
+        "Sam missed the sprint deadline on [specific occasions], and the billing migration "
+        "slipped.\n"
         "\n"
         "## Collaboration\n"
         "\n"
-        "The client handoff didn't go as planned in August. I need [expectation] by [date]. "
-        "What's getting in the way, and what support would help?\n"
+        "The client handoff didn't go as planned in August. "
+        "Can we talk about what would help from here?\n"
         "\n"
         "## Strengths\n"
         "\n"
@@ -53,12 +53,12 @@ def test_rewrite_of_the_performance_review(linter) -> None:  # type: ignore[no-u
 
 def test_rewrite_highlights_placeholders_in_colour() -> None:
     result = CliRunner().invoke(
-        main, ["rewrite", "--color", "-"], input="This is your final warning.\n"
+        main, ["rewrite", "--color", "-"], input="You never test your code.\n"
     )
     assert "\x1b[" in result.stdout
-    plain = CliRunner().invoke(main, ["rewrite", "-"], input="This is your final warning.\n")
+    plain = CliRunner().invoke(main, ["rewrite", "-"], input="You never test your code.\n")
     assert "\x1b[" not in plain.stdout  # not a terminal: no colour
-    assert plain.stdout.startswith("I need [expectation] by [date].")
+    assert plain.stdout.startswith("You didn't test your code on [specific occasions].")
 
 
 def test_rewrite_of_a_clean_message_prints_it_unchanged() -> None:

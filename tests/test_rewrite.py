@@ -1,8 +1,15 @@
-"""Restorative rewrites: one shape per category, combined findings, fallbacks,
-and the promise that no rewrite is itself flagged or invents a fact."""
+"""Restorative rewrites a writer could paste: faithful to the facts, grammatical,
+clean when linted again, with at most one closing question per message; and
+when no shape fits, a fallback that is shown, never written into a file.
+
+Each rule's own rewrites are asserted exactly in tests/test_rule_examples.py
+(its documented ``rewrite:`` is the output); these tests cover what the shapes
+share and the cases users reported.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,13 +17,14 @@ import pytest
 from conftest import ROOT
 
 from restorelint.catalog.rewrite import load_rewrite_data
-from restorelint.catalog.rules import catalog, default_rules, load_rules
+from restorelint.catalog.rules import catalog, load_rules
 from restorelint.cli.rewrite import highlight
-from restorelint.records import Source
+from restorelint.records import DISPLAY_ONLY, SAFE, UNSAFE, Source
 from restorelint.run.pipeline import Pipeline
 from restorelint.suggest.compose import compose
 from restorelint.suggest.pieces import PLACEHOLDER
 from restorelint.suggest.sentence import draft_rewrites
+from restorelint.suggest.shapes import SHAPES
 
 
 def rewrites_of(linter: Pipeline, text: str):  # type: ignore[no-untyped-def]
@@ -30,221 +38,130 @@ def rewrite(linter: Pipeline, text: str) -> str:
     return message.composed().text
 
 
-# One case per category: the shape built from the parse, not the rule's canned text.
-SHAPES = [
+# What new users reported: each original, and what its rewrite must keep.
+REPORTED = [
+    ("you messed up the release tag\n", "The release tag went wrong. What got in the way?\n"),
+    ("you broke the staging deploy again.", "The staging deploy broke again. What got in the way?"),
     (
-        "blame",
-        "You failed to update the docs before the release.",
-        "The docs weren't updated before the release. What got in the way?",
+        "Run `kill -9` on the stuck worker, you idiot, see https://wiki.example.com/ops.",
+        "Run `kill -9` on the stuck worker, see https://wiki.example.com/ops.",
     ),
     (
-        "blame",
-        "Dana broke the build on Friday.",
-        "The build broke on Friday. What got in the way?",
+        "Honestly, you are lazy when it comes to writing tests.",
+        "I'd like to talk with you about how things are going when it comes to writing tests. "
+        "What would help?",
     ),
     (
-        "blame",
-        "Sam dropped the ball on the client handoff in August.",
-        "The client handoff didn't go as planned in August. What got in the way?",
+        "This is your final warning about the timesheets.",
+        "Can we talk about the timesheets and what would help from here?",
     ),
     (
-        "judgment",
-        "Sam is careless with code reviews.",
-        "In [a specific code review], [specific behaviour] led to [impact]. "
-        "What would help Sam next time?",
-    ),
-    (
-        "absolute",
-        "You never test your code.",
-        "You didn't test your code on [specific occasions]. What's getting in the way?",
-    ),
-    (
-        "absolute",
-        "You're constantly late to standup.",
-        "You were late to standup [number] times in [period]. What's getting in the way?",
-    ),
-    (
-        "shaming",
-        "cc'ing the whole team so everyone sees what Dana broke.",
-        "Dana, can we talk about this one-to-one? I'd like to understand what happened.",
-    ),
-    (
-        "threat",
-        "Get the report in on time, or else.",
-        "Please get the report in on time. What's getting in the way, and what support would help?",
-    ),
-    (
-        "harsh",
-        "Your test coverage is pathetic.",
-        "Your test coverage doesn't meet [the standard we agreed on]. "
-        "Can we talk about what got in the way?",
-    ),
-    (
-        "harsh",
-        "Why would you ever deploy on a Friday?",
-        "What led to deploying on a Friday? I'd like to understand the constraints.",
-    ),
-    (
-        "condescension",
-        "Even a junior could have caught this bug.",
-        "This bug wasn't caught. What would help us catch issues like this earlier?",
-    ),
-    (
-        "condescension",
-        "Obviously this breaks the API contract.",
-        "This breaks the API contract.",
-    ),
-    (
-        "passive-aggressive",
-        "Per my last email, the deadline is Friday.",
-        "The deadline is Friday. Is anything making that hard to act on?",
-    ),
-    (
-        "passive-aggressive",
-        "How many times do I have to tell you to run the linter?",
-        "Please run the linter. Is anything making that hard to act on?",
+        "If the migration isn't done by Q3, you'll be replaced.",
+        "It's important that the migration is done by Q3. What support would help?",
     ),
 ]
 
 
-@pytest.mark.parametrize(("category", "text", "expected"), SHAPES, ids=[s[1][:40] for s in SHAPES])
-def test_each_category_has_a_shape_built_from_the_parse(
-    linter: Pipeline, category: str, text: str, expected: str
+@pytest.mark.parametrize(("text", "expected"), REPORTED, ids=[t[:40] for t, _ in REPORTED])
+def test_the_reported_rewrites(linter: Pipeline, text: str, expected: str) -> None:
+    assert rewrite(linter, text) == expected
+
+
+def test_a_name_the_parser_read_as_a_stand_in_is_written_as_the_writer_wrote_it(
+    linter: Pipeline,
 ) -> None:
-    message = rewrites_of(linter, text)
-    assert category in {f.category for f in message.findings}
-    assert message.composed().text == expected
-    assert all("template" not in r.shapes for r in message.rewrites or [])
+    out = rewrite(linter, "April is sooo bossy with the interns.")
+    assert out == (
+        "I'd like to talk with April about how things are going with the interns. What would help?"
+    )
 
 
-def _category_linter(tmp_path: Path, category: str, pattern: str) -> Pipeline:
-    rule = f"""\
-id: TM{abs(hash(category)) % 900 + 100}
-name: team-{category}
-category: {category}
-severity: warning
-message: "“{{text}}” is a word our team avoids."
-why: A team rule for a category the bundled catalog does not cover yet.
-kind: token
-patterns: [[{pattern}]]
-suggest: {{text: Describe the behaviour., applicability: display-only}}
-examples:
-  flag: [{{text: x, rewrite: y}}]
-  pass: [z]
-"""
-    (tmp_path / f"team-{category}.yaml").write_text(rule, encoding="utf-8")
-    return Pipeline(load_rules([tmp_path]))
-
-
-def test_biased_trait_uses_the_behaviour_shape(tmp_path: Path) -> None:
-    linter = _category_linter(tmp_path, "biased-trait", "{LOWER: abrasive}")
-    text = rewrite(linter, "Priya is abrasive in meetings.")
-    assert text.startswith("In [a specific meeting], [specific behaviour] led to [impact].")
-    assert "abrasive" not in text
-
-
-def test_policing_falls_back_to_its_template(tmp_path: Path) -> None:
-    linter = _category_linter(tmp_path, "policing", "{LOWER: calm}, {LOWER: down}")
-    text = rewrite(linter, "Calm down and stop being so emotional.")
-    template = load_rewrite_data().style("policing").template
-    assert text.startswith(template)
+def test_template_placeholders_and_code_survive(linter: Pipeline) -> None:
+    out = rewrite(linter, "Areas to develop: {{ employee_name }} can be very emotional.")
+    assert "{{ employee_name }}" in out and "emotional" not in out
+    out = rewrite(linter, "You failed to run `make test` before the release.")
+    assert "`make test`" in out and "You failed" not in out
+    out = rewrite(linter, "Dear {{ name }}, you failed to submit your timesheet again.")
+    assert out.startswith("Dear {{ name }}, your timesheet wasn't submitted again.")
 
 
 def test_several_findings_in_one_sentence_make_one_rewrite(linter: Pipeline) -> None:
-    text = (
-        "Sam always misses the sprint deadline, and the billing migration slipped because of him."
-    )
-    message = rewrites_of(linter, text)
-    assert {f.rule for f in message.findings} == {"RL170", "RL104"}
+    message = rewrites_of(linter, "You clearly failed to update the docs, obviously.")
+    assert len({f.rule for f in message.findings}) >= 2
     assert len(message.rewrites or []) == 1
-    assert message.composed().text == (
-        "Sam missed the sprint deadline [number] times in [period], and the billing "
-        "migration slipped. What's getting in the way?"
+    assert message.composed().text == "The docs weren't updated. What got in the way?"
+
+
+def test_a_message_gets_at_most_one_closing(linter: Pipeline) -> None:
+    out = rewrite(
+        linter,
+        "You messed up the migration again.\n\nYou never test your code.\n\n"
+        "Sam is careless with code reviews.\n",
     )
+    closings = {c for s in load_rewrite_data().categories.values() for c in s.closings}
+    assert sum(out.count(c) for c in closings) == 1, out
 
 
-def test_a_shape_that_does_not_fit_falls_back_to_the_category_template(linter: Pipeline) -> None:
-    text = rewrite(linter, "One more mistake and you're out.")
-    assert text.startswith(load_rewrite_data().style("threat").template)
-
-
-def test_masked_code_and_template_expressions_survive(linter: Pipeline) -> None:
-    text = rewrite(linter, "You failed to run `make test` before the release.")
-    assert "`make test`" in text and "You failed" not in text
-    text = rewrite(linter, "Dear {{ name }}, you failed to submit your timesheet again.")
-    assert text.startswith("Dear {{ name }}, your timesheet wasn't submitted again.")
+def test_a_rewrite_that_asks_its_own_question_gets_no_closing(linter: Pipeline) -> None:
+    assert rewrite(linter, "Why is this still not done?") == "What's getting in the way?"
 
 
 def test_applicability_of_rewrites(linter: Pipeline) -> None:
-    safe = rewrites_of(linter, "Obviously this breaks the API contract.").rewrites
-    unsafe = rewrites_of(linter, "You messed up the migration again.").rewrites
-    display = rewrites_of(linter, "This is your final warning.").rewrites
-    assert [r.applicability for r in safe or []] == ["safe"]
-    assert [r.applicability for r in unsafe or []] == ["unsafe"]
-    assert [r.applicability for r in display or []] == ["display-only"]
-    assert display and display[0].placeholders == ["[expectation]", "[date]"]
+    def kinds(text: str) -> list[str]:
+        return [r.applicability for r in rewrites_of(linter, text).rewrites or []]
+
+    assert kinds("Obviously this breaks the API contract.") == [SAFE]
+    assert kinds("You messed up the migration again.") == [UNSAFE]
+    # nothing of the sentence to keep: the bare frame is a suggestion, not a fix
+    assert kinds("This is your final warning.") == [DISPLAY_ONLY]
+    # a fact the writer has to give
+    assert kinds("You never test your code.") == [DISPLAY_ONLY]
 
 
-def test_a_paragraph_gets_one_closing_and_a_repeated_template_is_said_once(
-    linter: Pipeline,
-) -> None:
-    text = "This is your final warning. You are constantly late. One more mistake and you're out."
-    out = rewrite(linter, text)
-    assert out.count("I need [expectation] by [date].") == 1
-    assert out.count("?") == 1 and out.endswith("what support would help?")
-
-
-FLAGS = [(r.id, e.text) for r in default_rules() for e in r.flag_examples]
-
-
-@pytest.mark.parametrize(("rule_id", "text"), FLAGS, ids=[f"{r}:{t[:40]}" for r, t in FLAGS])
-def test_no_rewrite_of_a_flag_example_is_itself_flagged(
-    linter: Pipeline, lint, rule_id: str, text: str
-) -> None:  # type: ignore[no-untyped-def]
-    out = rewrite(linter, text)
-    assert not lint(out), f"{rule_id}: {out!r} is flagged: {[f.rule for f in lint(out)]}"
-    # Never an invented fact: every number and name in the rewrite is the writer's.
-    generated = PLACEHOLDER.sub("", out)
-    for number in re.findall(r"\d+", generated):
-        assert number in text, f"{number} invented in {out!r}"
-    for word in set(re.findall(r"\b[A-Z][a-z']+\b", generated)):
-        known = word in text or word.lower() in text.lower() or word in _VOCABULARY
-        assert known, f"{word} invented in {out!r}"
-
-
-# Capitalised words restorelint itself writes at the start of its sentences.
-_VOCABULARY = {
-    "What",
-    "Can",
-    "Is",
-    "Please",
-    "In",
-    "On",
-    "This",
-    "The",
-    "We",
-    "Here",
-    "About",
-    "Happy",
-    "Let",
-    "How",
-    "I",
-    "I'd",
-    "I'll",
-    "We'll",
-    "What's",
-    "Here's",
-    "Let's",
-}
-
-
-def test_templates_and_closings_are_never_flagged(lint) -> None:  # type: ignore[no-untyped-def]
+def test_frames_and_closings_are_never_flagged(lint) -> None:  # type: ignore[no-untyped-def]
     data = load_rewrite_data()
-    texts = [s.template for s in data.categories.values()]
-    texts += [c for s in data.categories.values() for c in s.closings]
-    texts += list(data.rule_templates.values())
+    texts = [c for s in data.categories.values() for c in s.closings]
+    for style in data.categories.values():
+        for frame in style.frames.values():
+            texts.append(
+                frame.replace("{Person}", "Sam")
+                .replace("{person}", "Sam")
+                .replace("{topic}", "the release")
+                .replace("{situation}", "in standups")
+            )
     for text in texts:
         assert not lint(text), f"{text!r} is flagged: {[f.rule for f in lint(text)]}"
+
+
+def test_every_shape_a_rule_may_name_is_built_in_and_every_rule_names_one() -> None:
+    assert set(SHAPES) == set(load_rewrite_data().shapes)
+    for path in sorted((ROOT / "rules").rglob("*.yaml")):
+        if not path.name.startswith("_"):
+            assert "\n  shape: " in path.read_text(encoding="utf-8"), path
+
+
+def test_a_team_rule_without_a_shape_is_rewritten_by_talking_about_it(tmp_path: Path) -> None:
+    (tmp_path / "team-grumpy.yaml").write_text(
+        """\
+id: TM101
+name: team-grumpy
+category: harsh
+severity: warning
+message: "“{text}” is a word our team avoids."
+why: A team rule without a rewrite shape of its own.
+kind: token
+patterns: [[{LOWER: grumpy}]]
+suggest: {text: Describe the behaviour., applicability: display-only}
+examples:
+  flag: [{text: x, rewrite: y}]
+  pass: [z]
+""",
+        encoding="utf-8",
+    )
+    linter = Pipeline(load_rules([tmp_path]))
+    assert rewrite(linter, "The grumpy release notes broke the build.") == (
+        "Can we talk about the release notes and the build?"
+    )
 
 
 @pytest.mark.parametrize(
@@ -265,12 +182,12 @@ def test_every_example_rewrites_to_a_clean_message(linter: Pipeline, lint, name:
 
 
 def test_placeholders_are_highlighted_only_in_colour(linter: Pipeline) -> None:
-    message = rewrites_of(linter, "[Docs](https://x.example) note: this is your final warning.")
+    message = rewrites_of(linter, "[Docs](https://x.example) note: you never test your code.")
     composed = message.composed()
     plain = highlight(composed, color=False)
     coloured = highlight(composed, color=True)
     assert plain == composed.text and "\x1b[" not in plain
-    assert "\x1b[" in coloured and "[expectation]" in coloured
+    assert "\x1b[" in coloured and "[specific occasions]" in coloured
     # The writer's own brackets (a Markdown link) are not placeholders.
     assert not any(composed.text[s:e] == "[Docs]" for s, e in composed.placeholders)
 
@@ -284,9 +201,7 @@ def test_rewrites_without_a_linter_are_not_verified(linter: Pipeline) -> None:
     assert compose(message.text, raw).text.startswith("You didn't test your code")
 
 
-def test_every_flagged_corpus_message_rewrites_clean(linter: Pipeline, lint) -> None:  # type: ignore[no-untyped-def]
-    import json
-
+def test_every_flagged_corpus_message_rewrites_clean_and_invents_nothing(linter: Pipeline) -> None:
     texts = [
         json.loads(line)["text"]
         for path in sorted((ROOT / "data" / "feedback").glob("legacy-*.jsonl"))
@@ -299,6 +214,10 @@ def test_every_flagged_corpus_message_rewrites_clean(linter: Pipeline, lint) -> 
     outs = [m.composed().text for m in flagged]
     still = linter.lint([Source(f"<{i}>", t) for i, t in enumerate(outs)]).findings
     assert not still, [(outs[int(f.path[1:-1])], f.rule) for f in still]
+    for message, out in zip(flagged, outs, strict=True):
+        generated = PLACEHOLDER.sub("", out)
+        for number in re.findall(r"\d+", generated):
+            assert number in message.text, f"{number} invented in {out!r}"
 
 
 def test_list_and_quote_markers_stay_outside_the_rewrite(linter: Pipeline) -> None:
@@ -311,5 +230,5 @@ def test_list_and_quote_markers_stay_outside_the_rewrite(linter: Pipeline) -> No
         "- The docs weren't updated. What got in the way?\n"
         "- Thanks for the demo\n"
         "\n"
-        "1. The deadline is Friday. Is anything making that hard to act on?\n"
+        "1. The deadline is Friday.\n"
     )

@@ -23,7 +23,8 @@ RULES = catalog()
 BY_ID = {r.id: r for r in RULES}
 FLAG = [(r.id, e.text) for r in RULES for e in r.flag_examples]
 PASS = [(r.id, t) for r in RULES for t in r.pass_examples]
-REWRITES = [(r.id, e.rewrite) for r in RULES for e in r.flag_examples]
+# a rule that rewrites nothing (an unused suppression) documents the message unchanged
+REWRITES = [(r.id, e.rewrite) for r in RULES for e in r.flag_examples if r.shapes != ("none",)]
 
 
 @cache
@@ -61,3 +62,19 @@ def test_restorative_rewrite_is_not_flagged_by_any_rule(
     assert not found, (
         f"rewrite for {rule_id} is itself flagged: {[(f.rule, f.text) for f in found]}"
     )
+
+
+EXACT = [(r.id, e.text, e.rewrite) for r in RULES for e in r.flag_examples]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text", "expected"), EXACT, ids=[f"{r}:{t[:40]}" for r, t, _ in EXACT]
+)
+def test_documented_rewrite_is_what_restorelint_writes(
+    linter: Pipeline, rule_id: str, text: str, expected: str
+) -> None:
+    """The rule file's ``rewrite:`` is the exact output (as sqlfluff's fix_str), so the
+    docs, ``explain`` and SARIF help show what users get."""
+    pipeline = _configured(rule_id) if BY_ID[rule_id].example_config else linter
+    _, messages = pipeline.messages([Source("<example>", text)])
+    assert messages[0].composed().text == expected

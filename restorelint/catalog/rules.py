@@ -51,7 +51,9 @@ class Rule:
     context_only: frozenset[str] | None = None
     options: dict[str, Any] = field(default_factory=dict, compare=False)
     replacement: str | None = None
-    # What the rewrite of this rule's findings needs to know (suggest.params).
+    # How its findings are rewritten: shapes from rules/_rewrite.yaml, tried in
+    # order (suggest.shape), and the words they use here (suggest.params).
+    shapes: tuple[str, ...] = ()
     suggest_params: dict[str, Any] = field(default_factory=dict, compare=False)
     # The setting whose words are this rule's phrases (the deny list).
     patterns_from: str | None = None
@@ -61,6 +63,26 @@ class Rule:
 
     def with_patterns(self, patterns: Sequence[Any]) -> Rule:
         return replace(self, patterns=tuple(patterns))
+
+
+# A team rule that names no shape is rewritten by inviting a conversation about
+# what its sentence is about; every built-in rule names its own (a test checks).
+DEFAULT_SHAPE = "talk-about"
+
+
+def _shapes(value: str | list[str], source: Path | str) -> tuple[str, ...]:
+    from restorelint.catalog.rewrite import load_rewrite_data
+
+    names = (value,) if isinstance(value, str) else tuple(value)
+    known = load_rewrite_data().shapes
+    for name in names:
+        if name not in known:
+            raise CatalogError(
+                source,
+                "suggest.shape",
+                f"'{name}' is not one of {sorted(known)} (rules/_rewrite.yaml)",
+            )
+    return names
 
 
 def parse_rule(data: object, source: Path | str) -> Rule:
@@ -87,6 +109,7 @@ def parse_rule(data: object, source: Path | str) -> Rule:
         suggestion=suggest["text"].strip(),
         applicability=suggest["applicability"],
         replacement=suggest.get("replacement"),
+        shapes=_shapes(suggest.get("shape", DEFAULT_SHAPE), source),
         suggest_params=dict(suggest.get("params", {})),
         flag_examples=tuple(Example(e["text"], e["rewrite"]) for e in examples["flag"]),
         pass_examples=tuple(examples["pass"]),

@@ -19,8 +19,8 @@ from restorelint.audit.spec import AuditSpec
 from restorelint.audit.tables import TableError
 from restorelint.catalog.load import CatalogError
 from restorelint.cli.outcome import EXIT_CLEAN, fail, split_selectors
-from restorelint.report import plural
 from restorelint.parse.model import ModelNotInstalled
+from restorelint.report import plural
 from restorelint.settings.model import Overrides
 from restorelint.settings.resolver import Resolver
 from restorelint.settings.schema import ConfigError

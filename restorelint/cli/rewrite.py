@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
 from restorelint.catalog.load import CatalogError
-from restorelint.catalog.rules import default_rules
-from restorelint.cli.outcome import fail, use_color
+from restorelint.cli.outcome import fail, split_selectors, use_color
+from restorelint.cli.session import open_session
 from restorelint.parse.model import ModelNotInstalled
-from restorelint.read.sources import STDIN, gather
+from restorelint.read.sources import STDIN
 from restorelint.records import Source
 from restorelint.report import plural
 from restorelint.review.settings import ReviewSettings
-from restorelint.run.pipeline import Pipeline
+from restorelint.settings.model import Overrides
 from restorelint.suggest.compose import ComposedMessage
 
 # The rewrite shows no readability, so it never pays for textstat's dictionary.
@@ -41,37 +42,61 @@ def highlight(message: ComposedMessage, color: bool) -> str:
 @click.option(
     "--stdin-filename", default="<stdin>", show_default=True, help="Name to report for stdin."
 )
+@click.option("--select", multiple=True, help="Only these rules (ids, prefixes, names).")
+@click.option("--ignore", multiple=True, help="Not these rules (ids, prefixes, names).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this configuration file instead of searching for one.",
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option(
     "--color/--no-color",
     default=None,
     help="Highlight the [placeholders] (default: on a terminal; NO_COLOR and FORCE_COLOR "
     "as for check).",
 )
-def rewrite_command(path: str | None, stdin_filename: str, color: bool | None) -> None:
+def rewrite_command(
+    path: str | None,
+    stdin_filename: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: Path | None,
+    isolated: bool,
+    color: bool | None,
+) -> None:
     """Print the message with each flagged sentence replaced by a restorative rewrite.
 
-    Facts the message does not state are left as [placeholders] to fill in
-    before sending. A summary (sentences rewritten, placeholders, score
-    before and after) goes to stderr. PATH is a file, or - for stdin.
+    The configuration, allow and deny lists and inline suppressions apply as they
+    do for check, so rewrite changes exactly the sentences check flags. Facts the
+    message does not state are left as [placeholders] to fill in before sending.
+    A summary (sentences rewritten, placeholders, score before and after) goes to
+    stderr. PATH is a file, or - for stdin.
     """
     if path is None:
         if sys.stdin.isatty():
             raise click.UsageError("give a path, or - to read stdin")
         path = STDIN
-    try:
-        rules = list(default_rules())
-    except CatalogError as exc:
-        fail(str(exc))
-    sources, errors = gather([path], stdin_filename, sys.stdin.buffer.read)
-    for error in errors:
-        click.echo(f"restorelint: {error}", err=True)
-    if len(sources) != 1:
-        fail("rewrite takes one file (or -)" if len(sources) > 1 else "nothing to rewrite")
-    source = sources[0]
+    session = open_session(
+        [path],
+        Overrides(
+            select=tuple(split_selectors(select)) or None,
+            ignore=tuple(split_selectors(ignore)) or None,
+        ),
+        stdin_filename=stdin_filename,
+        config_file=config_file,
+        isolated=isolated,
+        quiet=True,
+    )
+    if len(session.sources) != 1:
+        fail("rewrite takes one file (or -)")
+    source = session.sources[0]
     if not source.text.strip():
         click.echo(f"restorelint: {source.path}: empty file, nothing to rewrite", err=True)
         return
-    pipeline = Pipeline(rules)
+    pipeline = session.pipeline
     try:
         _, messages = pipeline.messages([source], _SETTINGS)
         message = messages[0]

@@ -88,6 +88,17 @@ def _read_segment(
             line_end = text.find("\n", last)
             line_end = len(text) if line_end < 0 else line_end
             seen.ends[paragraph] = last + len(text[last:line_end].rstrip())
+    seen.flagged.extend(flagged_sentences(paragraph, seg, doc, text, findings))
+
+
+def flagged_sentences(
+    paragraph: int, seg: Segment, doc: Doc, text: str, findings: Sequence[Finding]
+) -> list[FlaggedSentence]:
+    """The sentences of a parsed segment that hold findings, as the suggest stage
+    reads them (the check's ``try:`` line and the rewrite use the same ones)."""
+    out = []
+    for sent in doc.sents:
+        start, end = seg.original_span(sent.start_char, sent.end_char)
         if not any(f.start < end and start < f.end for f in findings):
             continue
         lo, hi = start, end
@@ -100,9 +111,8 @@ def _read_segment(
             hi -= 1
         exact = end - start == sent.end_char - sent.start_char
         sentence_doc = sent.as_doc() if exact else None
-        seen.flagged.append(
-            FlaggedSentence(sentence_doc, start, lo, hi, paragraph, text[start:end])
-        )
+        out.append(FlaggedSentence(sentence_doc, start, lo, hi, paragraph, text[start:end]))
+    return out
 
 
 def review(

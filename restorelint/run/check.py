@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from restorelint.records import Finding, InputError, Source
 from restorelint.review.settings import ReviewSettings
 from restorelint.run.pipeline import Pipeline
+from restorelint.run.suggestions import with_sentence_rewrites
 
 if TYPE_CHECKING:
     from restorelint.suggest.message import MessageReport
@@ -46,7 +47,8 @@ def check(pipeline: Pipeline, sources: Sequence[Source], options: CheckOptions) 
     texts = {s.path: s.text for s in sources}
     if not options.review:
         linted = pipeline.lint(sources)
-        return CheckResult(linted.findings, [], texts, linted.warnings)
+        findings = with_sentence_rewrites(pipeline, sources, linted.findings)
+        return CheckResult(findings, [], texts, linted.warnings)
     from restorelint.suggest.message import MessageReport
 
     linted, reviews = pipeline.review(sources, options.review_settings)
@@ -57,6 +59,9 @@ def check(pipeline: Pipeline, sources: Sequence[Source], options: CheckOptions) 
     result = CheckResult(linted.findings, messages, texts, linted.warnings)
     if options.fix or options.diff:
         _fix(pipeline, sources, result, options)
+    formats = {s.path: s.format for s in sources}
+    now = [Source(path, text, formats.get(path)) for path, text in result.texts.items()]
+    result.findings = with_sentence_rewrites(pipeline, now, result.findings)
     return result
 
 

@@ -29,7 +29,7 @@ from restorelint.settings.suppressions import UNUSED_RULE_ID, suppress
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from restorelint.review.message import MessageReview
+    from restorelint.review.message import FlaggedSentence, MessageReview
     from restorelint.review.settings import ReviewSettings
     from restorelint.suggest.message import MessageReport
     from restorelint.suggest.sentence import Drafted
@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 # The review and suggest stages are imported where they run: a check that
 # shows findings only (and a run with nothing to parse) never loads them.
 
-# A rewrite flagged again is replaced by its template, at most this many rounds.
+# A rewrite that is flagged again, loses a fact or is not grammatical falls back
+# (the category's frame with the sentence's words, then the bare frame).
 VERIFY_ROUNDS = 2
 
 
@@ -121,39 +122,57 @@ class Pipeline:
     def suggest(self, messages: Sequence[MessageReview]) -> list[MessageReport]:
         """Every flagged sentence rewritten, and every rewrite verified by linting it."""
         from restorelint.suggest.message import MessageReport
-        from restorelint.suggest.sentence import draft_rewrites, retemplate
 
-        rules = {r.id: r for r in catalog()} | self.by_id
-        drafts: list[list[Drafted]] = []
-        for message in messages:
-            sentences = [_with_doc(s, self.nlp) for s in message.sentences]
-            drafts.append(draft_rewrites(message.text, message.findings, sentences, rules))
-        for _round in range(VERIFY_ROUNDS):
-            flagged = self._verify(messages, drafts)
-            if not flagged:
-                break
-            for m, k in flagged:
-                drafts[m][k] = retemplate(drafts[m][k], messages[m].text, rules)
+        drafts = self.rewrite([(m.path, m.text, m.findings, list(m.sentences)) for m in messages])
         return [
             MessageReport.of(message, [d.rewrite for d in own])
             for message, own in zip(messages, drafts, strict=True)
         ]
 
+    def rewrite(self, jobs: Sequence[Job]) -> list[list[Drafted]]:
+        """For each (path, text, findings, flagged sentences): the sentences' rewrites,
+        each one verified, falling back where a check fails."""
+        from restorelint.suggest.sentence import draft_rewrites, fall_back
+
+        rules = {r.id: r for r in catalog()} | self.by_id
+        drafts: list[list[Drafted]] = []
+        for _path, text, findings, sentences in jobs:
+            sentences = [_with_doc(s, self.nlp) for s in sentences]
+            drafts.append(draft_rewrites(text, findings, sentences, rules))  # type: ignore[arg-type]
+        for _round in range(VERIFY_ROUNDS):
+            flagged = self._verify([job[0] for job in jobs], drafts)
+            if not flagged:
+                break
+            for m, k in flagged:
+                drafts[m][k] = fall_back(drafts[m][k], jobs[m][1], rules)
+        return drafts
+
     def _verify(
-        self, messages: Sequence[MessageReview], drafts: Sequence[Sequence[Drafted]]
+        self, paths: Sequence[str], drafts: Sequence[Sequence[Drafted]]
     ) -> set[tuple[int, int]]:
-        """(message, sentence) of every rewrite that is itself flagged."""
+        """(message, sentence) of every rewrite that is flagged again, lost a fact of
+        the original or is not grammatical (a bare frame is only linted)."""
+        from restorelint.suggest.quality import rewrite_problems
+        from restorelint.suggest.sentence import BARE
+
         where = [(m, k) for m, own in enumerate(drafts) for k in range(len(own))]
         if not where:
             return set()
-        texts = [Source(messages[m].path, drafts[m][k].rewrite.text) for m, k in where]
+        texts = [Source(paths[m], drafts[m][k].rewrite.text) for m, k in where]
         per_text = self.engine.run(texts).per_source
         flagged = set()
         for (m, k), found in zip(where, per_text, strict=True):
             if self.resolver is not None:
                 found = self.resolver.apply(found)
+            drafted = drafts[m][k]
             if found:
                 flagged.add((m, k))
+            elif drafted.rewrite.level < BARE:
+                text = drafted.rewrite.text
+                if rewrite_problems(
+                    drafted.sentence.doc, drafted.punitive_spans(), text, self.nlp(text)
+                ):
+                    flagged.add((m, k))
         return flagged
 
     def messages(
@@ -165,12 +184,19 @@ class Pipeline:
 
 
 def _with_doc(sentence: object, nlp: Language) -> object:
-    """A flagged sentence the parse read with stand-ins, parsed from its own text."""
+    """A flagged sentence whose parse read other characters than the file has
+    (placeholders), parsed again from its own text, as the engine parses."""
+    from restorelint.read.segment import parseable
+
     doc = getattr(sentence, "doc", None)
     if doc is not None:
         return sentence
-    return replace(sentence, doc=nlp(sentence.text))  # type: ignore[type-var, attr-defined]
+    text = sentence.text  # type: ignore[attr-defined]
+    return replace(sentence, doc=nlp(parseable(text)))  # type: ignore[type-var]
 
+
+# What a rewrite is made from: a path, its text, its findings, the flagged sentences.
+Job = tuple[str, str, Sequence[Finding], Sequence["FlaggedSentence"]]
 
 # A stage for callers that only need findings: lint and nothing else.
 Lint = Callable[[Sequence[Source]], list[Finding]]

@@ -3,7 +3,7 @@ rebuild a clause around a new core."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,6 @@ from restorelint.parse.people import is_person, is_second_person
 from restorelint.parse.syntax import clause
 from restorelint.records import Finding
 from restorelint.suggest.draft import Draft
-from restorelint.suggest.grammar import NOMINATIVE
 from restorelint.suggest.pieces import ATTACHED, Piece, pieces_of
 
 if TYPE_CHECKING:
@@ -22,11 +21,14 @@ if TYPE_CHECKING:
 
 @dataclass
 class Applied:
-    """A shape's result: whether the paragraph should get a closing, and which."""
+    """A shape's result: whether the message should get a closing, and which;
+    ``dropped``: tokens beyond the flagged words the shape left out on purpose,
+    because they are the punitive frame too (a threat's consequence)."""
 
     shape: str
     closing: bool = True
     override: str | None = None
+    dropped: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -35,9 +37,8 @@ class Ctx:
     data: RewriteData
     findings: Sequence[Finding]
     rules: Mapping[str, Rule] = field(default_factory=dict)
-
-
-Shape = Callable[[Draft, list[int], "Finding", Ctx], Applied | None]
+    # the tokens of every finding in the sentence (what a topic leaves out)
+    sentence_tokens: Sequence[Sequence[int]] = ()
 
 
 def lower_words(draft: Draft, tokens: Sequence[int]) -> list[str]:
@@ -99,9 +100,10 @@ def person_subject(pred: Token, names: bool = False) -> Token | None:
     return None
 
 
-def noun_phrase(draft: Draft, token: Token) -> list[Piece]:
-    if token.lower_ in NOMINATIVE and len(list(token.subtree)) == 1:
-        return pieces_of(NOMINATIVE[token.lower_])
+def noun_phrase(draft: Draft, token: Token, data: RewriteData) -> list[Piece]:
+    nominative = data.grammar.nominative
+    if token.lower_ in nominative and len(list(token.subtree)) == 1:
+        return pieces_of(nominative[token.lower_])
     return draft.phrase(t.i for t in token.subtree)
 
 

@@ -1,5 +1,5 @@
-"""The whole message with its flagged sentences rewritten, one closing per
-paragraph, none repeated."""
+"""The whole message with its flagged sentences rewritten, and at most one closing
+(an open question or an offer of support) for the whole message."""
 
 from __future__ import annotations
 
@@ -25,32 +25,22 @@ class ComposedMessage:
 
 
 def choose_closings(rewrites: Sequence[SentenceRewrite]) -> dict[int, str]:
-    """One closing per paragraph, by category precedence, none repeated in a message.
+    """At most one closing (an open question or an offer of support) for the whole
+    message, after the rewrite that asked for it first by category precedence (at
+    the end of its paragraph); none when a rewrite already asks its own question.
 
     Returns {index of the rewrite it follows: closing}.
     """
     data = load_rewrite_data()
-    used: set[str] = set()
-    chosen: dict[int, str] = {}
-    paragraphs: dict[int, list[int]] = {}
-    for k, r in enumerate(rewrites):
-        paragraphs.setdefault(r.paragraph, []).append(k)
-    for members in paragraphs.values():
-        wanting = [k for k in members if rewrites[k].closing]
-        nonempty = [k for k in members if rewrites[k].body_text]
-        if not wanting or not nonempty:
-            continue
-        lead = min(wanting, key=lambda k: (data.style(rewrites[k].category).priority, k))
-        rewrite = rewrites[lead]
-        options = [rewrite.closing or "", *data.style(rewrite.category).closings]
-        closing = next((c for c in options if c and c not in used), None)
-        after = nonempty[-1]
-        last_body = rewrites[after].body_text.rstrip()
-        if closing is None or (closing.endswith("?") and last_body.endswith("?")):
-            continue
-        used.add(closing)
-        chosen[after] = closing
-    return chosen
+    nonempty = [k for k, r in enumerate(rewrites) if r.body_text]
+    if not nonempty or any(r.body_text.rstrip().endswith("?") for r in rewrites):
+        return {}
+    wanting = [k for k, r in enumerate(rewrites) if r.closing]
+    if not wanting:
+        return {}
+    lead = min(wanting, key=lambda k: (data.style(rewrites[k].category).priority, k))
+    closing = rewrites[lead].closing
+    return {lead: closing} if closing and rewrites[lead].body_text else {}
 
 
 def _without_repeats(rewrites: Sequence[SentenceRewrite]) -> list[SentenceRewrite]:
@@ -74,9 +64,9 @@ def _ends_sentence(text: str, offset: int) -> bool:
 def _parts(
     text: str, rewrites: Sequence[SentenceRewrite], anchors: Mapping[int, int] | None = None
 ) -> list[tuple[int, int, list[Piece]]]:
-    """(start, end, pieces): each rewritten sentence, and each paragraph's closing.
+    """(start, end, pieces): each rewritten sentence, and the message's closing.
 
-    A closing goes at the end of its paragraph (``anchors``: paragraph → offset
+    The closing goes at the end of its sentence's paragraph (``anchors``: paragraph → offset
     after its last sentence) when that ends a sentence, else right after the
     last rewritten sentence.
     """

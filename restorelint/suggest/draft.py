@@ -23,6 +23,10 @@ class ClauseRequest:
     consumed: bool = False
 
 
+def _one_line(space: str) -> str:
+    return " " if "\n" in space else space
+
+
 class Draft:
     """One sentence being rewritten, token by token, rendered from the source."""
 
@@ -39,6 +43,10 @@ class Draft:
             source[base + t.idx + len(t.text) : base + doc[t.i + 1].idx] if t.i + 1 < self.n else ""
             for t in doc
         ]
+        # A rewrite is one line: a sentence wrapped in the source ("the sprint\n
+        # deadline") is joined with spaces.
+        self.words = [_one_line(w) if not w.strip() else w for w in self.words]
+        self.spaces = [_one_line(w) for w in self.spaces]
         self.edits: dict[int, str] = {}
         self.deleted: set[int] = set()
         self.inserts: dict[int, list[str]] = {}
@@ -131,7 +139,8 @@ class Draft:
 
     def phrase(self, indices: Iterable[int]) -> list[Piece]:
         """Tokens (their current edits included) in order, joined as in the source."""
-        idx = sorted(i for i in self.expand(indices) if i not in self.deleted)
+        # whitespace tokens ("\n" after the sentence) are never part of a phrase
+        idx = sorted(i for i in self.expand(indices) if i not in self.deleted and not self.blank(i))
         out: list[Piece] = []
         for k, i in enumerate(idx):
             out.extend(self._token(i))

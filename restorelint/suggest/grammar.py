@@ -1,8 +1,12 @@
-"""English grammar for rewrites: tense, number, inflection (lemminflect)."""
+"""English grammar for rewrites: tense, number, inflection (lemminflect). The
+function words it reads (be, have, do, plural pronouns) are data in
+``rules/_rewrite.yaml`` (``grammar``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from restorelint.catalog.rewrite import RewriteData
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -10,23 +14,24 @@ if TYPE_CHECKING:
 PAST, PRESENT, PERFECT = "past", "present", "perfect"
 
 
-def is_plural(token: Token) -> bool:
-    if token.lower_ in ("they", "them", "these", "those", "we", "us", "you"):
+def is_plural(token: Token, data: RewriteData) -> bool:
+    if token.lower_ in data.grammar.plural:
         return True
     if any(c.dep_ == "conj" for c in token.children):
         return True
-    return token.tag_ in ("NNS", "NNPS")
+    return token.tag_ in ("NNS", "NNPS") or token.morph.get("Number") == ["Plur"]
 
 
-def tense_of(verb: Token) -> str:
+def tense_of(verb: Token, data: RewriteData) -> str:
+    g = data.grammar
     for child in verb.children:
         if child.dep_ not in ("aux", "auxpass") or child.i > verb.i:
             continue
-        if child.lemma_ == "have":
+        if child.lemma_ == g.have:
             return PAST if child.tag_ == "VBD" else PERFECT
-        if child.lemma_ in ("do", "be"):
+        if child.lemma_ in (g.do, g.be):
             return PAST if child.tag_ == "VBD" else PRESENT
-    if verb.tag_ == "VB" and verb.lemma_ in ("let", "put", "set", "cut", "hit", "quit"):
+    if verb.tag_ == "VB" and verb.lemma_ in g.unchanged_past:
         return PAST  # "Sam let the team down": the tagger cannot tell the tense
     return PAST if verb.tag_ in ("VBD", "VBN") else PRESENT
 
@@ -46,32 +51,38 @@ def inflect(lemma: str, tag: str) -> str:
     return lemma
 
 
-def be_form(tense: str, plural: bool, negative: bool = False) -> str:
+def be_form(tense: str, plural: bool, data: RewriteData, negative: bool = False) -> str:
+    g = data.grammar
     if tense == PERFECT:
-        head = "have" if plural else "has"
-        return f"{head}n't been" if negative else f"{head} been"
-    singular, many = ("was", "were") if tense == PAST else ("is", "are")
-    word = many if plural else singular
+        head = inflect(g.have, "VBP" if plural else "VBZ")
+        been = inflect(g.be, "VBN")
+        return f"{head}n't {been}" if negative else f"{head} {been}"
+    if tense == PAST:
+        word = "were" if plural else inflect(g.be, "VBD")
+    else:
+        word = inflect(g.be, "VBP") if plural else inflect(g.be, "VBZ")
     return word + "n't" if negative else word
 
 
-def finite(lemma: str, tense: str, plural: bool, negative: bool = False) -> str:
+def finite(lemma: str, tense: str, plural: bool, data: RewriteData, negative: bool = False) -> str:
     """A finite verb phrase for a new subject: ``finite("go", PAST, False)`` → "went"."""
-    if lemma == "be":
-        return be_form(tense, plural, negative)
+    g = data.grammar
+    if lemma == g.be:
+        return be_form(tense, plural, data, negative)
     if tense == PERFECT:
-        head = ("have" if plural else "has") + ("n't" if negative else "")
+        head = inflect(g.have, "VBP" if plural else "VBZ") + ("n't" if negative else "")
         return f"{head} {inflect(lemma, 'VBN')}"
     if negative:
-        aux = "didn't" if tense == PAST else ("don't" if plural else "doesn't")
-        return f"{aux} {lemma}"
+        aux = inflect(g.do, "VBD" if tense == PAST else ("VBP" if plural else "VBZ"))
+        return f"{aux}n't {lemma}"
     if tense == PAST:
         return inflect(lemma, "VBD")
     return lemma if plural else inflect(lemma, "VBZ")
 
 
-def article_for(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" and not word.lower().startswith("uni") else "a"
-
-
-NOMINATIVE = {"them": "they", "us": "we", "me": "I", "him": "he", "her": "she"}
+def article_for(word: str, data: RewriteData) -> str:
+    g = data.grammar
+    lowered = word.lower()
+    an = lowered[:1] in g.an_letters and not lowered.startswith(g.a_prefixes)
+    first, second = sorted(g.indefinite, key=len)
+    return second if an else first

@@ -64,6 +64,8 @@ def tidy(pieces: list[Piece]) -> list[Piece]:
             out.pop()
     if not out:
         return []
+    # a token's own trailing line break ("ops.\n") never ends a rewrite
+    out[-1] = Piece(out[-1].text.rstrip(), out[-1].generated)
     for k, piece in enumerate(out):
         visible = piece.text.lstrip().lstrip(_OPENERS + "[ ")
         if not visible:

@@ -1,5 +1,7 @@
-"""One rewrite per flagged sentence: each finding handled by its category's shape,
-the sentence falling back to its category's template when no shape fits."""
+"""One rewrite per flagged sentence: each finding handled by its rule's shapes
+(``suggest.shape``, tried in order), the sentence falling back to its category's
+talk-about frame when no shape fits, and to the frame's bare form when even that
+does not pass the checks (``level``)."""
 
 from __future__ import annotations
 
@@ -11,21 +13,22 @@ from restorelint.catalog.rewrite import RewriteData, load_rewrite_data
 from restorelint.catalog.rules import Rule
 from restorelint.records import DISPLAY_ONLY, SAFE, UNSAFE, Finding, LineIndex
 from restorelint.review.message import FlaggedSentence
-from restorelint.suggest.common import Applied, Ctx, Shape
+from restorelint.suggest.common import Applied, Ctx
 from restorelint.suggest.draft import Draft
 from restorelint.suggest.pieces import PLACEHOLDER, Piece, pieces_of
-from restorelint.suggest.shape_blame import shape_blame
-from restorelint.suggest.shape_harsh import shape_harsh
-from restorelint.suggest.shape_judgment import apply_requests, shape_absolute, shape_judgment
-from restorelint.suggest.shape_others import (
-    shape_condescension,
-    shape_passive_aggressive,
-    shape_shaming,
-    shape_threat,
-)
+from restorelint.suggest.shapes import MARKS, SHAPES, WHOLE, Params, apply_requests, params_for
+from restorelint.suggest.shapes.talk import talk_about
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+# How far a sentence has fallen back: its rules' shapes, its category's frame
+# with the sentence's own words, the frame with none.
+SHAPED, FRAMED, BARE = 0, 1, 2
+# A frame that keeps none of the sentence's words: a suggestion, not a fix.
+BARE_SHAPE = "talk-about:bare"
+# A rule whose findings are not rewritten (an unused suppression).
+NO_SHAPE = "none"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,10 @@ class SentenceRewrite:
     shapes: tuple[str, ...]
     paragraph: int
     applicability: str
+    level: int = SHAPED
+    # [start, end) in the source of words a shape left out on purpose, beside the
+    # findings' own (a threat's consequence): not facts the rewrite must keep
+    dropped: tuple[tuple[int, int], ...] = ()
 
     @property
     def body_text(self) -> str:
@@ -60,21 +67,6 @@ class SentenceRewrite:
         return [m.group(0) for text in generated for m in PLACEHOLDER.finditer(text)]
 
 
-SHAPES: dict[str, Shape] = {
-    "blame": shape_blame,
-    "judgment": shape_judgment,
-    "biased-trait": shape_judgment,
-    "absolute": shape_absolute,
-    "harsh": shape_harsh,
-    "condescension": shape_condescension,
-    "passive-aggressive": shape_passive_aggressive,
-    "shaming": shape_shaming,
-    "threat": shape_threat,
-}
-# Shapes that only mark tokens run first, so that the clause shapes see their edits.
-MARK_CATEGORIES = ("absolute", "condescension", "passive-aggressive")
-
-
 # --------------------------------------------------------------------------- sentences
 
 
@@ -83,22 +75,28 @@ def _tokens_for(doc: Doc, base: int, finding: Finding) -> list[int]:
     return [t.i for t in doc if t.idx < hi and t.idx + len(t.text) > lo and not t.is_space]
 
 
-def _template(category: str, rule_name: str, data: RewriteData) -> list[Piece]:
-    text = data.rule_templates.get(rule_name) or data.style(category).template
-    return pieces_of(text)
-
-
 def dominant(findings: Sequence[Finding], data: RewriteData) -> Finding:
     return min(findings, key=lambda f: (data.style(f.category).priority, f.start))
 
 
-def _applicability(body: Sequence[Piece], closing: str | None, findings: Sequence[Finding]) -> str:
+def _applicability(
+    body: Sequence[Piece],
+    closing: str | None,
+    findings: Sequence[Finding],
+    whole: bool,
+    level: int,
+    shapes: Sequence[str],
+) -> str:
     generated = "".join(p.text for p in body if p.generated) + (closing or "")
-    if PLACEHOLDER.search(generated):
+    if level == BARE or PLACEHOLDER.search(generated) or BARE_SHAPE in shapes:
         return DISPLAY_ONLY
-    if closing is None and all(f.applicability == SAFE for f in findings):
+    if not whole and closing is None and all(f.applicability == SAFE for f in findings):
         return SAFE
     return UNSAFE
+
+
+def _shape_order(rule: Rule | None) -> tuple[str, ...]:
+    return rule.shapes if rule is not None else ()
 
 
 def rewrite_sentence(
@@ -108,47 +106,71 @@ def rewrite_sentence(
     rules: Mapping[str, Rule],
     lines: LineIndex,
     *,
-    force_template: bool = False,
+    level: int = SHAPED,
 ) -> SentenceRewrite:
     """One rewritten sentence for all the findings in it (before verification)."""
     assert sentence.doc is not None, "the orchestrator parses sentences read with stand-ins"
     data = load_rewrite_data()
-    draft = Draft(sentence.doc, source_text, sentence.base, sentence.start)
-    ordered = sorted(
-        findings,
-        key=lambda f: (
-            f.category not in MARK_CATEGORIES,
-            data.style(f.category).priority,
-            f.start,
-        ),
+    doc = sentence.doc
+    draft = Draft(doc, source_text, sentence.base, sentence.start)
+    spans = {id(f): _tokens_for(doc, sentence.base, f) for f in findings}
+    ctx = Ctx(
+        draft=draft,
+        data=data,
+        findings=findings,
+        rules=rules,
+        sentence_tokens=[spans[id(f)] for f in findings],
     )
-    ctx = Ctx(draft=draft, data=data, findings=findings, rules=rules)
+    lead = dominant(findings, data)
     applied: list[tuple[Finding, Applied]] = []
-    failed: Finding | None = None
-    if not force_template:
+    failed = level > SHAPED
+    if not failed:
+        # marks first (they edit words), then the shapes that rebuild clauses
+        ordered = sorted(
+            findings,
+            key=lambda f: (
+                not (set(_shape_order(rules.get(f.rule))) & MARKS),
+                data.style(f.category).priority,
+                f.start,
+            ),
+        )
         for finding in ordered:
-            tokens = _tokens_for(sentence.doc, sentence.base, finding)
+            tokens = spans[id(finding)]
             if tokens and all(draft.in_block(i) or i in draft.deleted for i in tokens):
                 applied.append((finding, Applied("covered", closing=False)))
                 continue  # an earlier shape already rewrote these words
-            shape = SHAPES.get(finding.category)
-            result = shape(draft, tokens, finding, ctx) if shape and tokens else None
+            result = _first_fitting(draft, tokens, finding, rules.get(finding.rule), ctx)
             if result is None:
-                failed = finding
+                failed = True
                 break
             applied.append((finding, result))
             if draft.whole is not None:
                 break
         apply_requests(draft, data)
-    if force_template or failed is not None:
-        lead = failed or dominant(findings, data)
-        body = _template(lead.category, lead.name, data)
-        applied = [(lead, Applied("template", closing=lead.name not in data.rule_templates))]
-    else:
-        body = draft.render()
+    if failed:
+        draft = Draft(doc, source_text, sentence.base, sentence.start)
+        ctx = Ctx(
+            draft=draft,
+            data=data,
+            findings=findings,
+            rules=rules,
+            sentence_tokens=[spans[id(f)] for f in findings],
+        )
+        lead_rule = rules.get(lead.rule)
+        params = params_for("talk-about", lead_rule, data)
+        frames = params.frames() or data.style(lead.category).frames
+        if level == BARE:
+            frames = {"bare": frames["bare"]}
+        params = Params({**params.values, "frames": frames})
+        result = talk_about(draft, spans[id(lead)] or [0], lead, params, ctx)
+        applied = [(lead, result or Applied("talk-about"))]
+        if draft.whole is None:
+            draft.whole = pieces_of(frames["bare"])
+        level = max(level, FRAMED)
+    body = draft.render()
     closing_from = [(f, a) for f, a in applied if a.closing]
     closing: str | None = None
-    category = dominant(findings, data).category
+    category = lead.category
     if closing_from:
         lead_finding, lead_applied = min(
             closing_from, key=lambda fa: (data.style(fa[0].category).priority, fa[0].start)
@@ -158,6 +180,7 @@ def rewrite_sentence(
         closing = lead_applied.override or (closings[0] if closings else None)
     line, column = lines.position(sentence.start)
     end_line, end_column = lines.position(sentence.end)
+    whole = draft.whole is not None
     return SentenceRewrite(
         path=findings[0].path,
         start=sentence.start,
@@ -172,9 +195,31 @@ def rewrite_sentence(
         category=category,
         rules=tuple(sorted({f.rule for f in findings})),
         shapes=tuple(a.shape for _, a in applied),
+        dropped=tuple(
+            (sentence.base + doc[i].idx, sentence.base + doc[i].idx + len(doc[i].text))
+            for _, a in applied
+            for i in sorted(a.dropped)
+        ),
         paragraph=sentence.paragraph,
-        applicability=_applicability(body, closing, findings),
+        applicability=_applicability(
+            body, closing, findings, whole, level, [a.shape for _, a in applied]
+        ),
+        level=level,
     )
+
+
+def _first_fitting(
+    draft: Draft, tokens: list[int], finding: Finding, rule: Rule | None, ctx: Ctx
+) -> Applied | None:
+    if not tokens:
+        return None
+    for name in _shape_order(rule):
+        if name in WHOLE and (draft.edits or draft.deleted - draft.outside or draft.blocks):
+            continue  # a whole-sentence frame would undo another finding's edit
+        result = SHAPES[name](draft, tokens, finding, params_for(name, rule, ctx.data), ctx)
+        if result is not None:
+            return result
+    return None
 
 
 @dataclass(frozen=True)
@@ -184,6 +229,15 @@ class Drafted:
     sentence: FlaggedSentence
     findings: tuple[Finding, ...]
     rewrite: SentenceRewrite
+
+    def punitive_spans(self) -> list[tuple[int, int]]:
+        """What the rewrite may leave out, in the sentence doc's characters: the
+        findings' words and what its shape dropped on purpose."""
+        base, end = self.sentence.base, self.sentence.end
+        spans = [(f.start, f.end) for f in self.findings] + list(self.rewrite.dropped)
+        # a list or quote marker before the sentence is not the rewrite's to keep
+        spans.append((base, self.sentence.start))
+        return [(max(a, base) - base, min(b, end) - base) for a, b in spans]
 
 
 def draft_rewrites(
@@ -195,23 +249,23 @@ def draft_rewrites(
     """A rewrite for every flagged sentence (the verify stage checks them)."""
     lines = LineIndex(source_text)
     drafts: list[Drafted] = []
+    rewritten = [
+        f for f in findings if (rules.get(f.rule) is None or rules[f.rule].shapes != (NO_SHAPE,))
+    ]
     for sentence in sentences:
         # A finding belongs to every sentence it reaches into (shouting can run on).
-        inside = tuple(f for f in findings if f.start < sentence.end and sentence.start < f.end)
+        inside = tuple(f for f in rewritten if f.start < sentence.end and sentence.start < f.end)
         if inside:
             rewrite = rewrite_sentence(sentence, inside, source_text, rules, lines)
             drafts.append(Drafted(sentence, inside, rewrite))
     return drafts
 
 
-def retemplate(drafted: Drafted, source_text: str, rules: Mapping[str, Rule]) -> Drafted:
-    """The sentence's template instead of a rewrite that was itself flagged."""
+def fall_back(drafted: Drafted, source_text: str, rules: Mapping[str, Rule]) -> Drafted:
+    """The next fallback for a rewrite that failed a check: the category's frame with
+    the sentence's own words, then the bare frame."""
+    level = min(drafted.rewrite.level + 1, BARE)
     rewrite = rewrite_sentence(
-        drafted.sentence,
-        drafted.findings,
-        source_text,
-        rules,
-        LineIndex(source_text),
-        force_template=True,
+        drafted.sentence, drafted.findings, source_text, rules, LineIndex(source_text), level=level
     )
     return Drafted(drafted.sentence, drafted.findings, rewrite)

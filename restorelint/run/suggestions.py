@@ -1,0 +1,101 @@
+"""Each finding's ``try:`` line: the rewrite of its own sentence, as ``rewrite`` and
+``--fix --unsafe-fixes`` would write it, instead of the rule's general advice.
+
+Only the paragraphs that hold findings are parsed again (the check did not keep
+its parses), their flagged sentences are read as the review reads them, and the
+rewrites go through the same verification. The result is cached with the
+file's findings, so a warm re-run parses nothing. A finding whose sentence only
+gets a bare frame (nothing of it to keep) keeps the rule's advice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import replace
+
+from restorelint.read.formats import segments as format_segments
+from restorelint.records import Finding, Source
+from restorelint.run.cache import digest
+from restorelint.run.pipeline import Job, Pipeline
+
+
+def with_sentence_rewrites(
+    pipeline: Pipeline, sources: Sequence[Source], findings: Sequence[Finding]
+) -> list[Finding]:
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    # --no-cache: neither read nor kept, as for the findings themselves
+    cache = pipeline.engine.cache if pipeline.engine.reuse_results else None
+    chosen: dict[str, dict[str, str]] = {}
+    keys: dict[str, str] = {}
+    todo: list[Source] = []
+    for source in sources:
+        own = by_path.get(source.path)
+        if not own:
+            continue
+        keys[source.path] = digest(
+            pipeline.engine.fingerprint,
+            "try-lines",
+            source.format or "",
+            source.text,
+            repr([(f.rule, f.start, f.end) for f in own]),
+        )
+        stored = cache.get(keys[source.path]) if cache is not None else None
+        with contextlib.suppress(TypeError, ValueError, AttributeError):
+            if stored is not None:
+                chosen[source.path] = {str(k): str(v) for k, v in stored.items()}
+                continue
+        todo.append(source)
+    for source, lines in zip(todo, _rewrite(pipeline, todo, by_path), strict=True):
+        chosen[source.path] = lines
+        if cache is not None:
+            cache.put(keys[source.path], lines)
+    return [
+        replace(f, suggestion=chosen.get(f.path, {}).get(_key(f), f.suggestion)) for f in findings
+    ]
+
+
+def _key(finding: Finding) -> str:
+    return f"{finding.rule}:{finding.start}:{finding.end}"
+
+
+def _rewrite(
+    pipeline: Pipeline, sources: Sequence[Source], by_path: dict[str, list[Finding]]
+) -> list[dict[str, str]]:
+    if not sources:
+        return []
+    from restorelint.review.message import flagged_sentences
+    from restorelint.suggest.sentence import BARE, BARE_SHAPE
+
+    jobs: list[Job] = []
+    for number, source in enumerate(sources):
+        own = by_path[source.path]
+        segments = [
+            seg
+            for seg in format_segments(number, source.text, source.format)
+            if any(_overlaps(seg.original_span(0, len(seg.text)), f) for f in own)
+        ]
+        docs = pipeline.nlp.pipe(seg.text for seg in segments)
+        sentences = [
+            sentence
+            for paragraph, (seg, doc) in enumerate(zip(segments, docs, strict=True))
+            for sentence in flagged_sentences(paragraph, seg, doc, source.text, own)
+        ]
+        jobs.append((source.path, source.text, own, sentences))
+    out: list[dict[str, str]] = []
+    for drafted in pipeline.rewrite(jobs):
+        lines: dict[str, str] = {}
+        for item in drafted:
+            rewrite = item.rewrite
+            if rewrite.level == BARE or BARE_SHAPE in rewrite.shapes:
+                continue
+            for finding in item.findings:
+                lines.setdefault(_key(finding), rewrite.text)
+        out.append(lines)
+    return out
+
+
+def _overlaps(span: tuple[int, int], finding: Finding) -> bool:
+    return span[0] < finding.end and finding.start < span[1]
