@@ -56,13 +56,14 @@ def lint_texts(
         for name, text in zip(names, texts, strict=True)
     ]
     pipeline = _pipeline(rules, config)
-    findings = pipeline.lint(sources).findings
+    # by position, not by name: two texts may be given the same path
+    per_source = pipeline.lint(sources).per_source
     if rewrites:
-        findings = with_sentence_rewrites(pipeline, sources, findings)
-    by_path: dict[str, list[Finding]] = {name: [] for name in names}
-    for finding in findings:
-        by_path[finding.path].append(finding)
-    return [by_path[name] for name in names]
+        per_source = [
+            with_sentence_rewrites(pipeline, [source], own)
+            for source, own in zip(sources, per_source, strict=True)
+        ]
+    return per_source
 
 
 def lint_text(

@@ -53,6 +53,12 @@ class Source:
     path: str
     text: str
     format: str | None = None
+    # Where it was read from, for --fix: the folder named on the command line it
+    # was found in (a file's own folder when named itself), its (device, inode,
+    # size, mtime) when read, and whether it started with a UTF-8 byte order mark.
+    root: str | None = field(default=None, compare=False)
+    stamp: tuple[int, int, int, int] | None = field(default=None, compare=False)
+    bom: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -153,7 +159,13 @@ class OffsetMap:
     def slice(self, start: int, end: int) -> OffsetMap:
         """The map of view ``[start, end)``, re-based so that ``start`` is 0."""
         out: list[Run] = []
-        for run in self.runs:
+        # From the run holding ``start`` on: slicing a long view piece by piece
+        # must not walk every run each time.
+        first = max(0, bisect_right(self._starts, start) - 1)
+        for k in range(first, len(self.runs)):
+            run = self.runs[k]
+            if run.view >= end:
+                break
             lo, hi = max(start, run.view), min(end, run.view + run.size)
             if lo >= hi:
                 continue
@@ -171,7 +183,11 @@ class OffsetMap:
                 begin, finish = outer.span(run.orig, run.orig + run.orig_size)
                 out.add(Run(run.view, run.size, begin, finish - begin))
                 continue
-            for piece in outer.runs:
+            first = max(0, bisect_right(outer._starts, run.orig) - 1)
+            for k in range(first, len(outer.runs)):
+                piece = outer.runs[k]
+                if piece.view >= run.orig + run.size:
+                    break
                 lo = max(run.orig, piece.view)
                 hi = min(run.orig + run.size, piece.view + piece.size)
                 if lo >= hi:

@@ -7,12 +7,23 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from restorelint.catalog.rules import default_rules
 from restorelint.records import Finding, Source
 from restorelint.run.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests: a small budget in the default run (the whole suite must stay
+# quick on two cores); tests marked slow ask for more themselves.
+settings.register_profile(
+    "restorelint",
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "restorelint"))
 
 # Tests (and the commands they start) must not read or fill the user's cache.
 os.environ["RESTORELINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="restorelint-test-cache-")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -127,14 +128,14 @@ def test_unreadable_file_is_one_clear_error(tmp_path: Path, monkeypatch) -> None
     # Runs in-process: as root (CI) chmod cannot make a file unreadable.
     secret = tmp_path / "secret.txt"
     secret.write_text(PUNITIVE, encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def deny(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if self.name == "secret.txt":
+    def deny(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     result = CliRunner().invoke(main, ["check", str(secret)])
     assert result.exit_code == 2
     assert "secret.txt: permission denied" in result.output

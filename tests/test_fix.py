@@ -212,9 +212,9 @@ def test_a_file_changed_since_it_was_linted_is_not_fixed(tmp_path: Path, monkeyp
     target.write_text("Obviously this breaks the API.\n", encoding="utf-8")
     real = restorelint.fix.write.write_fixed
 
-    def edited_meanwhile(path, linted, new):  # type: ignore[no-untyped-def]
-        Path(path).write_text("Someone else's edit.\n", encoding="utf-8")
-        return real(path, linted, new)
+    def edited_meanwhile(source, new):  # type: ignore[no-untyped-def]
+        Path(source.path).write_text("Someone else's edit.\n", encoding="utf-8")
+        return real(source, new)
 
     monkeypatch.setattr(restorelint.fix.write, "write_fixed", edited_meanwhile)
     result = CliRunner().invoke(main, ["check", "--fix", str(target)])

@@ -34,7 +34,9 @@ NAME, EMAIL, LINK = "[name]", "[email]", "[link]"
 MAX_CHARS = 160  # an excerpt longer than this is cut around the flagged words
 CONTEXT = 60  # characters kept either side of the flagged words when cut
 WINDOW = 400  # characters either side of a finding parsed to find its sentence
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Starts only where a run of address characters starts: searching a long run
+# with no "@" from every position in it would take the square of its length.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MERGE = re.compile(r"\[name\](?:[\s.]+\[name\])+")
 
 

@@ -86,10 +86,12 @@ class Inputs:
         for item in expand(paths, skip):
             if isinstance(item, InputError):
                 self.errors.append(item)
-            elif (fmt := table_format(item)) is not None:
-                self.tables.append((item, fmt))
+                continue
+            path, _root = item  # the folder --fix may write in: the audit writes nothing
+            if (fmt := table_format(path)) is not None:
+                self.tables.append((path, fmt))
             else:
-                self.documents.append(item)
+                self.documents.append(path)
         self.total_bytes = sum(_size(p) for p, _ in self.tables) + sum(map(_size, self.documents))
         self.done_bytes = 0
         self.skipped: Counter[str] = Counter()

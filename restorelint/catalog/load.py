@@ -19,6 +19,9 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Aliases make YAML a graph: a few hundred bytes can stand for billions of
 # nodes once something walks it. No honest data file comes near this.
 MAX_NODES = 200_000
+# Rule patterns are a few levels deep; the schema validator and the pattern
+# compilers recurse, so deeper data is refused before they see it.
+MAX_DEPTH = 32
 
 
 class CatalogError(Exception):
@@ -45,6 +48,8 @@ def parse_yaml(text: str, source: Path | str) -> Any:
         data = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise CatalogError(source, "", f"not valid YAML: {exc}") from exc
+    except RecursionError as exc:
+        raise CatalogError(source, "", f"nested too deeply (over {MAX_DEPTH} levels)") from exc
     _bounded(data, source)
     return data
 
@@ -58,20 +63,24 @@ def read_yaml(path: Path) -> Any:
 
 
 def _bounded(data: Any, source: Path | str) -> None:
-    """Walk the loaded data, counting every visit (a shared alias once per use)."""
+    """Walk the loaded data, counting every visit (a shared alias once per use), so
+    nothing that later walks it (the schema, the cache key, spaCy) can be made to
+    expand an alias bomb or recurse past the interpreter's stack."""
     budget = MAX_NODES
-    stack = [data]
+    stack = [(data, 0)]
     while stack:
-        item = stack.pop()
+        item, depth = stack.pop()
         budget -= 1
         if budget < 0:
             raise CatalogError(
                 source, "", f"too large once its aliases are expanded (over {MAX_NODES} nodes)"
             )
+        if depth > MAX_DEPTH:
+            raise CatalogError(source, "", f"nested too deeply (over {MAX_DEPTH} levels)")
         if isinstance(item, dict):
-            stack.extend(item.values())
+            stack.extend((value, depth + 1) for value in item.values())
         elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend((value, depth + 1) for value in item)
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -15,6 +16,7 @@ from restorelint.catalog.load import (
     schema,
     validate,
 )
+from restorelint.catalog.untrusted import MAX_RULE_BYTES, MAX_TEAM_RULES, vet_rule_data
 from restorelint.records import ALL_CATEGORIES
 
 # A rule of this kind is not matched in the text: a later stage makes its
@@ -127,8 +129,13 @@ def parse_rule(data: object, source: Path | str) -> Rule:
     )
 
 
-def load_rule_file(path: Path) -> Rule:
-    rule = parse_rule(read_yaml(path), path)
+def load_rule_file(path: Path, untrusted: bool = False) -> Rule:
+    if untrusted:
+        _check_size(path)
+    data = read_yaml(path)
+    rule = parse_rule(data, path)
+    if untrusted:
+        vet_rule_data(data, str(path))
     if path.stem != rule.name:
         raise CatalogError(
             path, "name", f"file is named '{path.stem}' but the rule's name is '{rule.name}'"
@@ -136,15 +143,48 @@ def load_rule_file(path: Path) -> Rule:
     return rule
 
 
-def load_rules(folders: Sequence[Path] | None = None) -> list[Rule]:
-    """Every rule under the given folders (default: the bundled catalog), sorted by id."""
+def _check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise CatalogError(path, "", f"cannot read: {exc.strerror or exc}") from exc
+    if size > MAX_RULE_BYTES:
+        raise CatalogError(path, "", f"{size} bytes; a team rule file is at most {MAX_RULE_BYTES}")
+
+
+def rule_files(folder: Path) -> list[Path]:
+    """The ``*.yaml`` files under ``folder``, found without recursion or symbolic links
+    to folders (a team rule folder is someone else's input)."""
+    found: list[Path] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            raise CatalogError(current, "", f"cannot list: {exc.strerror or exc}") from exc
+        for entry in listed:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+            elif entry.name.endswith(".yaml") and not entry.name.startswith("_"):
+                found.append(Path(entry.path))  # shared data (_context.yaml) is not a rule
+    return sorted(found)
+
+
+def load_rules(folders: Sequence[Path] | None = None, untrusted: bool = False) -> list[Rule]:
+    """Every rule under the given folders (default: the bundled catalog), sorted by id.
+    ``untrusted`` (team folders) also holds them to ``catalog.untrusted``'s bounds."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for folder in folders if folders is not None else [bundled_rules_dir()]:
-        for path in sorted(Path(folder).rglob("*.yaml")):
-            if path.name.startswith("_"):
-                continue  # shared data (context lexicons) lives beside the rules
-            rule = load_rule_file(path)
+        paths = rule_files(Path(folder))
+        if untrusted and len(paths) > MAX_TEAM_RULES:
+            raise CatalogError(
+                folder, "", f"{len(paths)} rule files; a team folder holds at most {MAX_TEAM_RULES}"
+            )
+        for path in paths:
+            rule = load_rule_file(path, untrusted)
             if rule.id in seen:
                 raise CatalogError(path, "id", f"id {rule.id} is already used by {seen[rule.id]}")
             seen[rule.id] = str(path)

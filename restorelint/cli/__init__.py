@@ -3,8 +3,9 @@ config | server``.
 
 Exit codes: 0 nothing flagged (at or above ``--fail-on``); 1 findings, or a
 message below ``--min-score``; 2 usage error, broken rule, configuration or
-baseline, missing model, no input could be linted, or a fix could not be
-written.
+baseline, missing model, no input could be linted, a fix could not be
+written, or stdin/stdout closed; 3 internal error (a bug, never a result);
+130 interrupted. See ``cli.guard``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        from restorelint.cli.guard import guarded
+
+        return guarded(lambda: super(LazyGroup, self).invoke(ctx), ctx)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -47,5 +53,10 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="restorelint")
-def main() -> None:
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="On an internal error, print the traceback (also: RESTORELINT_DEBUG=1).",
+)
+def main(debug: bool) -> None:
     """restorelint: flag punitive feedback and suggest restorative rewrites."""

@@ -41,9 +41,14 @@ def baseline_command(
     if missing:
         fail(f"no baseline written: {', '.join(missing)} does not exist")
     try:
-        findings = session.pipeline.lint(session.sources).findings
+        linted = session.pipeline.lint(session.sources)
     except (ModelNotInstalled, CatalogError) as exc:
         fail(str(exc))
+    for error in linted.errors:
+        click.echo(f"restorelint: {error}", err=True)
+    if len(linted.errors) == len(session.sources):
+        fail("nothing could be linted")
+    findings = linted.findings
     try:
         payload = write_baseline(output, findings, session.texts)
     except BaselineError as exc:

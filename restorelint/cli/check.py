@@ -26,7 +26,7 @@ from restorelint.cli.progress import ProgressBar
 from restorelint.cli.session import open_session
 from restorelint.parse.model import ModelNotInstalled
 from restorelint.read.formats import INPUT_FORMATS
-from restorelint.read.sources import STDIN
+from restorelint.read.sources import STDIN, stdin_is_terminal
 from restorelint.records import SEVERITIES
 from restorelint.report import FORMATS, get_reporter
 from restorelint.report.statistics import render as statistics_report
@@ -173,7 +173,7 @@ def check_command(
 ) -> None:
     """Lint files, directories (recursively) or stdin ("-") for punitive phrasing."""
     if not paths:
-        if sys.stdin.isatty():
+        if stdin_is_terminal():
             raise click.UsageError("give one or more paths, or - to read stdin")
         paths = (STDIN,)
     fmt = choose_format(output_format, os.environ)
@@ -209,6 +209,11 @@ def check_command(
         fail(str(exc))
     for warning in result.warnings:
         click.echo(f"restorelint: warning: {warning}", err=True)
+    for error in result.read_errors:
+        click.echo(f"restorelint: {error}", err=True)
+    unread = {e.path for e in result.read_errors}
+    if unread and all(s.path in unread for s in session.sources):
+        fail("nothing could be linted")
     stream = sys.stdout if output_file is None else io.StringIO()  # a file: no terminal
     colored = use_color(color, os.environ, stream)
     fatal = result.fix_errors or any(e.fatal for e in session.errors)
@@ -225,9 +230,9 @@ def check_command(
     show_messages = fmt == "json" or (restorative.get("checklist", True) and not quiet)
     report = prepare(
         findings,
-        errors=session.errors + result.fix_errors,
-        texts=result.texts,
-        files_linted=len(session.texts),
+        errors=session.errors + result.read_errors + result.fix_errors,
+        texts={p: t for p, t in result.texts.items() if p not in unread},
+        files_linted=len(session.texts) - len(unread),
         rules=session.rules,
         baselined=len(known) if baseline is not None else None,
         messages=result.messages if show_messages else [],

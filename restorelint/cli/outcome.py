@@ -2,8 +2,9 @@
 the environment. (Which findings fail a run is configuration: settings.apply.fails.)
 
 Exit codes: 0 nothing at or above the ``fail-on`` severity; 1 at least one
-such finding; 2 usage error, broken rule file or baseline, missing model, or
-no input could be linted.
+such finding; 2 usage error, broken rule file, configuration or baseline,
+missing model, no input could be linted, a fix could not be written, or
+stdin/stdout closed; 3 internal error (a bug); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import NoReturn, TextIO
 import click
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# A crash must never look like findings (1) or a broken input (2) to CI.
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
 
 
 def choose_format(explicit: str | None, environ: Mapping[str, str]) -> str:

@@ -12,7 +12,7 @@ from restorelint.catalog.load import CatalogError
 from restorelint.cli.outcome import fail, split_selectors, use_color
 from restorelint.cli.session import open_session
 from restorelint.parse.model import ModelNotInstalled
-from restorelint.read.sources import STDIN
+from restorelint.read.sources import STDIN, stdin_is_terminal
 from restorelint.records import Source
 from restorelint.report import plural
 from restorelint.review.settings import ReviewSettings
@@ -76,7 +76,7 @@ def rewrite_command(
     stderr. PATH is a file, or - for stdin.
     """
     if path is None:
-        if sys.stdin.isatty():
+        if stdin_is_terminal():
             raise click.UsageError("give a path, or - to read stdin")
         path = STDIN
     session = open_session(
@@ -98,7 +98,9 @@ def rewrite_command(
         return
     pipeline = session.pipeline
     try:
-        _, messages = pipeline.messages([source], _SETTINGS)
+        linted, messages = pipeline.messages([source], _SETTINGS)
+        if linted.errors:
+            fail(str(linted.errors[0]))
         message = messages[0]
         composed = message.composed()
         _, after = pipeline.review([Source(source.path, composed.text, source.format)], _SETTINGS)

@@ -15,7 +15,7 @@ import click
 from restorelint.catalog.load import CatalogError
 from restorelint.catalog.rules import Rule
 from restorelint.cli.outcome import EXIT_CLEAN, fail
-from restorelint.read.sources import gather
+from restorelint.read.sources import gather, stdin_bytes
 from restorelint.records import InputError, Source
 from restorelint.run.cache import Cache
 from restorelint.run.engine import Progress
@@ -61,7 +61,7 @@ def open_session(
         sources, errors = gather(
             paths,
             stdin_filename,
-            sys.stdin.buffer.read,
+            stdin_bytes,
             input_format,
             resolver.skip,
             force_exclude,

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import Lexicon
 from restorelint.parse.people import is_person
-from restorelint.parse.syntax import SUBJECT_DEPS, governing_predicate, subjects
+from restorelint.parse.syntax import (
+    SUBJECT_DEPS,
+    doc_text,
+    governing_predicate,
+    memo,
+    predicates,
+    subjects,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -91,10 +98,11 @@ def quoted(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     if segment.quoted:
         return True
     first = doc[match.start].idx
-    line_start = doc.text.rfind("\n", 0, first) + 1
-    if doc.text[line_start:first].lstrip().startswith(">"):
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, first) + 1
+    if text[line_start:first].lstrip().startswith(">"):
         return True  # a quoted line inside a reply
-    spans = quoted_spans(doc.text)
+    spans = memo(doc, "quoted", lambda: quoted_spans(text))
     # The words that make the match punitive are quoted ('said you "never reply"'):
     # only who it is about stands outside the quotation marks.
     content = [doc[i] for i in match.tokens if not is_person(doc[i])] or matched(match, doc)
@@ -146,8 +154,7 @@ def hypothetical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> b
     generic_verbs = lex.words("hypothetical", "generic_verbs")
     conditions = lex.words("hypothetical", "conditions")
     time_openers = lex.words("hypothetical", "time_openers")
-    for token in matched(match, doc):
-        predicate = governing_predicate(token)
+    for predicate in predicates(matched(match, doc)):
         for child in predicate.children:
             if child.dep_ == "mark" and child.lower_ in marks:
                 return True

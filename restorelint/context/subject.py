@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from restorelint.catalog.lexicon import Lexicon
 from restorelint.context.speech import matched, sentence
 from restorelint.parse.people import is_person, is_second_person
-from restorelint.parse.syntax import clause, governing_predicate, mentions, subjects
+from restorelint.parse.syntax import (
+    clause,
+    governing_predicate,
+    memo,
+    mentions,
+    predicates,
+    subjects,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -65,15 +72,11 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     # The rule's own function words (you, always) say nothing about praise;
     # its verb does. A leading "Great," is as often sarcasm as praise.
     skip = {i for i in own if doc[i].pos_ != "VERB"}
-    skip.update(t.i for t in doc if t.dep_ == "intj")
-    skip.update(
-        t.i for t in doc if t.is_sent_start and t.i + 1 < len(doc) and doc[t.i + 1].text == ","
-    )
+    skip.update(memo(doc, "praise-skip", lambda: _openers(doc)))
     flips = [doc[i] for i in own if doc[i].lower_ in flip_words]
     anchors = [t.head for t in flips] or matched(match, doc)
     seen: dict[int, Token] = {}
-    for token in anchors:
-        predicate = governing_predicate(token)
+    for predicate in predicates(anchors):
         scopes = [predicate]
         if predicate.dep_ in ("advcl", "relcl", "acl", "ccomp") and predicate.head.i != predicate.i:
             # "Every time Alex trains a new hire, they're confident", "Love
@@ -93,6 +96,15 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     # A tie goes to praise: "your work on the incident will be reflected in
     # your review, in a good way".
     return ups > 0 and ups >= downs
+
+
+def _openers(doc: Doc) -> set[int]:
+    """Interjections, and a sentence's first word when a comma follows it."""
+    found = {t.i for t in doc if t.dep_ == "intj"}
+    found.update(
+        t.i for t in doc if t.is_sent_start and t.i + 1 < len(doc) and doc[t.i + 1].text == ","
+    )
+    return found
 
 
 def _forms(token: Token, bigrams: frozenset[str]) -> set[str]:
@@ -127,14 +139,17 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
     # obviously it breaks") is anyone, not the reader.
     fragment = not any(t.pos_ in ("VERB", "AUX") for t in sent)
     generic = _conditional_tokens(sent, lex)
-    if any(
-        (is_person(t) or is_second_person(t)) and t.i not in generic
-        for t in (doc if fragment else sent)
-    ):
+    if fragment:
+        people = memo(
+            doc, "people", lambda: [t.i for t in doc if is_person(t) or is_second_person(t)]
+        )
+        aimed = any(i not in generic for i in people)
+    else:
+        aimed = any((is_person(t) or is_second_person(t)) and t.i not in generic for t in sent)
+    if aimed:
         return False
     pointers, wrong = lex.demonstratives, lex.words("impersonal", "wrong")
-    for token in matched(match, doc):
-        predicate = governing_predicate(token)
+    for predicate in predicates(matched(match, doc)):
         subs = subjects(predicate)
         if not subs and predicate.tag_ == "VB" and predicate.dep_ == "ROOT":
             return False  # an imperative speaks to the reader

@@ -15,6 +15,7 @@ Writing the fixed files is ``fix.write``'s job.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -101,17 +102,38 @@ def plan(
         ):
             edits.append(Edit(start, end, content))
             taken.append((start, end))
+    taken = sorted(t for t in taken if t[0] < t[1])
+    taken_starts = [a for a, _ in taken]
+    accepted = sorted((e.start, e.end) for e in edits)
     for finding in findings:
         allowed = finding.applicability == SAFE or (unsafe and finding.applicability == UNSAFE)
         if not allowed:
             continue
         edit = finding_edit(text, finding)
-        if edit is None or any(a <= edit.start < b or a < edit.end <= b for a, b in taken if a < b):
+        if edit is None or _touches(taken, taken_starts, edit) or _overlaps(accepted, edit):
             continue
-        if any(not (edit.end <= e.start or edit.start >= e.end) for e in edits):
-            continue
+        insort(accepted, (edit.start, edit.end))
         edits.append(edit)
     return sorted(edits)
+
+
+def _touches(taken: list[tuple[int, int]], starts: list[int], edit: Edit) -> bool:
+    """Does the edit start or end inside a rewritten sentence (sorted, disjoint)?"""
+    at = bisect_right(starts, edit.start) - 1
+    if at >= 0 and edit.start < taken[at][1]:
+        return True
+    at = bisect_left(starts, edit.end) - 1
+    return at >= 0 and edit.end <= taken[at][1]
+
+
+def _overlaps(accepted: list[tuple[int, int]], edit: Edit) -> bool:
+    """Does the edit overlap one already accepted (sorted, disjoint)? Only the
+    neighbours can: bisection keeps planning a long file's edits n log n."""
+    at = bisect_left(accepted, (edit.start, edit.end))
+    for start, end in accepted[max(0, at - 1) : at + 1]:
+        if not (edit.end <= start or edit.start >= end):
+            return True
+    return False
 
 
 def apply(text: str, edits: Sequence[Edit]) -> str:

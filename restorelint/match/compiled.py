@@ -50,11 +50,20 @@ class Match(Generic[Label]):
 def load_check(name: str, source: str = "") -> Check:
     """Python checks live in restorelint.match.checks; team rule files may only name
     those, so a rule file can never run code of its own."""
-    try:
-        module = importlib.import_module(f"restorelint.match.checks.{name}")
-    except ModuleNotFoundError as exc:
-        raise CatalogError(source, "check", f"no built-in check named '{name}'") from exc
-    return module.check
+    return check_module(name, source).check  # type: ignore[no-any-return]
+
+
+def check_module(name: str, source: str = "") -> Any:
+    """The module of a built-in check; CatalogError for any other name."""
+    module = None
+    if name and not name.startswith("_"):
+        try:
+            module = importlib.import_module(f"restorelint.match.checks.{name}")
+        except ImportError:
+            module = None
+    if module is None or not callable(getattr(module, "check", None)):
+        raise CatalogError(source, "check", f"no built-in check named '{name}'")
+    return module
 
 
 def _detail(exc: BaseException) -> str:

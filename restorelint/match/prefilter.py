@@ -12,7 +12,6 @@ and digits, so "you're" offers "you" and "re", and the anchor "'re" needs
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 import sys
@@ -163,10 +162,42 @@ class Prefilter:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Prefilter:
+        """Read what ``to_json`` wrote; ValueError for anything of another shape."""
+        requirements = data["requirements"]
+        patterns = data["patterns"]
+        if not (isinstance(requirements, list) and isinstance(patterns, list)):
+            raise ValueError("not a prefilter")
+        for requirement in requirements:
+            if not isinstance(requirement, list) or not all(
+                isinstance(need, list) and all(isinstance(w, str) for w in need)
+                for need in requirement
+            ):
+                raise ValueError("not a prefilter requirement")
+        if not all(
+            isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and type(p[1]) is int
+            for p in patterns
+        ):
+            raise ValueError("not a prefilter pattern")
         return cls(
-            requirements=tuple(tuple(frozenset(n) for n in r) for r in data["requirements"]),
-            patterns=tuple(re.compile(p, f) for p, f in data["patterns"]),
+            requirements=tuple(tuple(frozenset(n) for n in r) for r in requirements),
+            patterns=tuple(re.compile(p, f) for p, f in patterns),
         )
+
+    def trusted(self, rules: Sequence[Rule]) -> bool:
+        """Could this (stored) prefilter be the one ``build(rules)`` makes? It must
+        hold exactly the checks' own patterns and let through every rule's flagged
+        examples (the deny rule: its words); a damaged or edited one does not."""
+        declared = [(p.pattern, p.flags) for p in _declared_patterns(rules)]
+        if [(p.pattern, p.flags) for p in self.patterns] != declared:
+            return False
+        for rule in rules:
+            if rule.patterns_from is not None:
+                texts = [str(p) for p in rule.patterns]
+            else:
+                texts = [e.text for e in rule.flag_examples]
+            if not all(self.may_match(text) for text in texts):
+                return False
+        return True
 
     def may_match(self, text: str) -> bool:
         words = set(_WORD.findall(_SPLITS.sub(_split, text.lower())))
@@ -189,7 +220,9 @@ def _rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[s
         # split as the tokenizer splits ("couldn't" is "could" "n't")
         phrases = [_SPLITS.sub(_split, str(p).lower()) for p in rule.patterns]
         return [_requirement({"LOWER": w} for w in p.split()) for p in phrases], []
-    module = importlib.import_module(f"restorelint.match.checks.{rule.check}")
+    from restorelint.match.compiled import check_module
+
+    module = check_module(rule.check or "", rule.source)
     if not hasattr(module, "triggers"):
         raise Unfilterable
     found: Triggers = module.triggers(rule.options)
@@ -199,6 +232,21 @@ def _rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[s
     for sets in found.all_of:
         requirements.append(_requirement([{"LEMMA": {"IN": sorted(s)}} for s in sets]))
     return requirements, [found.pattern] if found.pattern is not None else []
+
+
+def _declared_patterns(rules: Sequence[Rule]) -> list[re.Pattern[str]]:
+    from restorelint.match.compiled import check_module
+
+    found = []
+    for rule in rules:
+        if rule.kind != "python":
+            continue
+        module = check_module(rule.check or "", rule.source)
+        if hasattr(module, "triggers"):
+            pattern = module.triggers(rule.options).pattern
+            if pattern is not None:
+                found.append(pattern)
+    return found
 
 
 def build(rules: Sequence[Rule]) -> Prefilter | None:

@@ -7,33 +7,49 @@ text, so findings point at the user's own words whatever was masked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import load_lexicon
+from restorelint.read.scan import code_spans
 from restorelint.records import Segment
 
 if TYPE_CHECKING:
     from restorelint.read.mapping import Mapped
 
-# spaCy's parser cost grows with sentence length; paragraphs longer than this
-# are cut at line breaks (a paragraph this long is almost never one message).
-MAX_SEGMENT_CHARS = 20_000
+# The parser's and the dependency matcher's cost grows with the length of a
+# sentence (the matcher tries every combination of candidate tokens in one
+# sentence), so no sentence handed to them is longer than MAX_SENTENCE_CHARS:
+# a longer run without a full stop (a run-on rant, a 1 MB line) is cut at a
+# line break, a comma or semicolon, or a space, in that order. Segments are
+# held to MAX_SEGMENT_CHARS, cut between sentences. Honest prose rarely comes
+# near either limit; together they make the cost of a text linear in its size.
+MAX_SENTENCE_CHARS = 500
+MAX_SEGMENT_CHARS = 5_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _QUOTE_LINE = re.compile(r"^[ \t]{0,3}>")
 # Word processors write "you’re"; the tagger only knows "you're" (its "’re"
 # has no lemma "be"). Same length, so every offset stays valid.
 _CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A sentence ends at terminal punctuation (and closing quotes or brackets) before
+# whitespace; the lookbehind starts a match only at a run's first mark, so a run
+# of "!!!!" is read once, not once per mark.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s)")
 
 
 def parseable(text: str) -> str:
-    """The text as handed to the parser: same length, apostrophes straightened and
-    first names that are also words ("Will", "Grace") given as plain names."""
-    text = _CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
+    """The text as handed to the parser: same length, apostrophes straightened, a
+    lone surrogate (which a str from the API may hold, and the tokenizer cannot hash)
+    read as U+FFFD, and first names that are also words ("Will", "Grace") given as
+    plain names."""
+    if "’" in text:
+        text = _CURLY_APOSTROPHE.sub("'", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     return _names(text)
 
 
@@ -69,9 +85,16 @@ def _names(text: str) -> str:
     return "".join(pieces)
 
 
-def _mask(text: str, pattern: re.Pattern[str]) -> str:
+def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     # Same-length blanks keep every offset valid while hiding code from the parser.
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+    out: list[str] = []
+    at = 0
+    for start, end in spans:
+        out.append(text[at:start])
+        out.append(" " * (end - start))
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -82,16 +105,46 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+def _cut(text: str, lo: int, hi: int) -> int:
+    """Where to cut a sentence that runs past ``hi``: after the last line break, clause
+    mark or space in the second half of ``[lo, hi)``, else at ``hi``."""
+    floor = lo + (hi - lo) // 2
+    for marks in ("\n", ",;:", " \t"):
+        best = max(text.rfind(mark, floor, hi) for mark in marks)
+        if best >= 0:
+            return best + 1
+    return hi
+
+
+def _units(text: str) -> Iterator[tuple[int, bool]]:
+    """Ends of sentences (False) and of forced cuts inside over-long ones (True)."""
+    prev = 0
+    ends = (m.end() for m in _SENTENCE_END.finditer(text))
+    for end in (*ends, len(text)):
+        while end - prev > MAX_SENTENCE_CHARS:
+            prev = _cut(text, prev, prev + MAX_SENTENCE_CHARS)
+            yield prev, True
+        if end > prev:
+            yield end, False
+            prev = end
+
+
 def _split_long(start: int, text: str) -> Iterator[tuple[int, str]]:
-    while len(text) > MAX_SEGMENT_CHARS:
-        cut = text.rfind("\n", 0, MAX_SEGMENT_CHARS)
-        if cut <= 0:
-            cut = text.rfind(" ", 0, MAX_SEGMENT_CHARS)
-        if cut <= 0:
-            cut = MAX_SEGMENT_CHARS
-        yield start, text[:cut]
-        start, text = start + cut, text[cut:]
-    yield start, text
+    """Pieces of a paragraph within both limits (see MAX_SENTENCE_CHARS)."""
+    if len(text) <= MAX_SENTENCE_CHARS:
+        yield start, text
+        return
+    begin = end = 0
+    for unit_end, forced in _units(text):
+        if unit_end - begin > MAX_SEGMENT_CHARS and end > begin:
+            yield start + begin, text[begin:end]
+            begin = end
+        end = unit_end
+        if forced:  # a piece of its own, so the parser cannot join it to the rest
+            yield start + begin, text[begin:end]
+            begin = end
+    if end > begin:
+        yield start + begin, text[begin:end]
 
 
 def _without_fences(text: str) -> str:
@@ -115,7 +168,9 @@ def _without_fences(text: str) -> str:
 
 def segment_text(source: int, text: str) -> Iterator[Segment]:
     """Paragraphs of prose, with code fences, inline code and URLs blanked out."""
-    masked = parseable(_mask(_mask(_without_fences(text), _INLINE_CODE), _URL))
+    unfenced = _without_fences(text)
+    masked = _mask(unfenced, code_spans(unfenced, multiline=False))
+    masked = parseable(_mask(masked, (m.span() for m in _URL.finditer(masked))))
     for start, para in _paragraphs(masked):
         if not para.strip():
             continue

@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterator
 
 # a sentence end: terminal marks (and closing quotes or brackets), then a space
-# before something that can open a sentence
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9@#])")
+# before something that can open a sentence; the lookbehind starts a match only at
+# a run's first mark, so a run of "...." is read once, not once per mark
+_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9@#])")
 # at most this many characters in one "sentence": a run-on line is cut at a space
 MAX_SENTENCE = 600
 

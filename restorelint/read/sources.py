@@ -1,28 +1,41 @@
 """Read: turn command-line paths into texts, or into one clear error per bad input.
 
 Extensions read when a directory is walked come from the formats; a file named
-explicitly is read whatever its extension, as long as it is UTF-8 text.
+explicitly is read whatever its extension, as long as it is UTF-8 text. Only
+regular files are opened (a FIFO would block forever, a device never ends),
+each file once however often it is named, and every input that is not read
+says why.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
+import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from restorelint.read.formats import DOCX, TEXT_SUFFIXES, detect
+from restorelint.read.walk import Skip, kind_of, walk, why
 from restorelint.records import InputError, Source
 
-SKIPPED_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".venv", "venv"}
-)
 # A message or review far beyond this is almost certainly not prose meant for
-# a reader (a log, a dump); parsing it would take minutes.
+# a reader (a log, a dump); the limit also bounds a run's time and memory.
 MAX_BYTES = 5 * 1024 * 1024
 # A Word file carries images and styles besides its text; its text is held to
 # MAX_BYTES once extracted.
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 STDIN = "-"
+# O_NONBLOCK: if a FIFO is swapped in between the check and the open, the open
+# returns at once instead of waiting for a writer (fstat then refuses it).
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def decode(path: str, data: bytes, fmt: str | None = None) -> Source | InputError:
@@ -35,6 +48,8 @@ def decode(path: str, data: bytes, fmt: str | None = None) -> Source | InputErro
             path,
             f"too large to lint ({len(data) // 1024} KiB; the limit is {MAX_BYTES >> 20} MiB)",
         )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return InputError(path, "UTF-16 text; only UTF-8 is linted (convert it first)")
     if b"\0" in data[:8192]:
         return InputError(path, "binary file (contains NUL bytes), not linted")
     try:
@@ -44,7 +59,7 @@ def decode(path: str, data: bytes, fmt: str | None = None) -> Source | InputErro
             path,
             f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}), not linted",
         )
-    return Source(path, text, fmt)
+    return Source(path, text, fmt, bom=data.startswith(codecs.BOM_UTF8))
 
 
 def _decode_docx(path: str, data: bytes) -> Source | InputError:
@@ -63,22 +78,56 @@ def _decode_docx(path: str, data: bytes) -> Source | InputError:
     return Source(path, text, "docx")
 
 
-def read_file(path: Path, fmt: str | None = None) -> Source | InputError:
+def _read_regular(name: str, limit: int) -> tuple[bytes, os.stat_result] | InputError:
+    """The first ``limit`` + 1 bytes of a regular file, and its status when opened."""
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        if os.path.islink(name):
+            return InputError(name, "broken symbolic link (its target does not exist)")
+        return InputError(name, "no such file or directory")
+    except OSError as exc:
+        return InputError(name, f"cannot read: {why(exc)}")
+    if stat.S_ISDIR(info.st_mode):
+        return InputError(name, "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        return InputError(name, f"{kind_of(info.st_mode)}, not a regular file; not linted")
+    try:
+        fd = os.open(name, _OPEN_FLAGS)
+    except OSError as exc:
+        if isinstance(exc, PermissionError):
+            return InputError(name, "permission denied, not linted")
+        return InputError(name, f"cannot read: {why(exc)}, not linted")
+    with os.fdopen(fd, "rb") as handle:
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode):
+            return InputError(name, f"{kind_of(opened.st_mode)}, not a regular file; not linted")
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            return InputError(name, f"cannot read: {why(exc)}")
+    return data, opened
+
+
+def read_file(path: Path, fmt: str | None = None, root: str | None = None) -> Source | InputError:
     name = str(path)
     fmt = fmt or detect(name)
+    read = _read_regular(name, MAX_DOCX_BYTES if fmt == DOCX else MAX_BYTES)
+    if isinstance(read, InputError):
+        return read
+    data, info = read
     limit = MAX_DOCX_BYTES if fmt == DOCX else MAX_BYTES
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        return InputError(name, "no such file or directory")
-    except PermissionError:
-        return InputError(name, "permission denied, not linted")
-    except IsADirectoryError:
-        return InputError(name, "is a directory")
-    except OSError as exc:
-        return InputError(name, f"cannot read: {exc.strerror or exc}")
-    return decode(name, data, fmt)
+    if len(data) > limit:  # only limit + 1 bytes were read: say how large it really is
+        return InputError(
+            name, f"too large to lint ({info.st_size // 1024} KiB; the limit is {limit >> 20} MiB)"
+        )
+    result = decode(name, data, fmt)
+    if isinstance(result, InputError):
+        return result
+    stamp = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+    if root is None:
+        root = os.path.realpath(os.path.dirname(os.path.abspath(name)))
+    return Source(result.path, result.text, result.format, root, stamp, result.bom)
 
 
 def read_stdin(
@@ -88,39 +137,43 @@ def read_stdin(
     return decode(name, stream_bytes, fmt)
 
 
-# skip(path, is_dir) -> True when configuration excludes the path.
-Skip = Callable[[Path, bool], bool]
+def stdin_bytes() -> bytes:
+    """Standard input, up to just past the largest input restorelint reads (more is
+    refused as too large without holding it all in memory); OSError when it is
+    closed or unreadable."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise OSError("standard input is closed")
+    return stream.read(MAX_DOCX_BYTES + 1)
 
 
-def walk(
-    directory: Path, skip: Skip | None = None, skipped: list[Path] | None = None
-) -> Iterator[Path]:
-    """Text files under ``directory``; hidden and tool folders are never entered, and
-    ``skip`` (the configuration's excludes) prunes folders and files."""
-    for root, dirs, files in os.walk(directory):
-        kept = []
-        for d in sorted(dirs):
-            if d in SKIPPED_DIRS or d.startswith("."):
-                continue
-            if skip is not None and skip(Path(root) / d, True):
-                if skipped is not None:
-                    skipped.append(Path(root) / d)
-                continue
-            kept.append(d)
-        dirs[:] = kept
-        for name in sorted(files):
-            if Path(name).suffix.lower() in TEXT_SUFFIXES and not name.startswith("~$"):
-                if skip is not None and skip(Path(root) / name, False):
-                    if skipped is not None:
-                        skipped.append(Path(root) / name)
-                    continue
-                yield Path(root) / name
+def stdin_is_terminal() -> bool:
+    isatty = getattr(sys.stdin, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists() or path.is_symlink()
+    except OSError:
+        return True  # it is there, just not reachable: reading it will say why
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def expand(
     paths: Iterable[str], skip: Skip | None = None, force_exclude: bool = False
-) -> Iterator[Path | InputError]:
-    """Files named on the command line, directories walked, missing paths as errors.
+) -> Iterator[tuple[Path, str] | InputError]:
+    """Files named on the command line (with the folder --fix may write in), directories
+    walked, and an error for each path that is missing or cannot be walked.
 
     Excluded files inside walked directories are left out; a file or directory
     named explicitly is linted even when excluded, unless ``force_exclude``
@@ -128,23 +181,29 @@ def expand(
     """
     for raw in paths:
         path = Path(raw)
-        if force_exclude and skip is not None and path.exists() and skip(path, path.is_dir()):
+        is_dir = _is_dir(path)
+        if force_exclude and skip is not None and _exists(path) and skip(path, is_dir):
             continue
-        if path.is_dir():
+        if is_dir:
+            root = os.path.realpath(path)
             found = False
             skipped: list[Path] = []
-            for file in walk(path, skip, skipped):
+            problems: list[InputError] = []
+            for file in walk(path, TEXT_SUFFIXES, skip, skipped, problems):
                 found = True
-                yield file
-            if not found and not skipped:
+                yield file, root
+            yield from problems
+            if not found and not skipped and not problems:
                 yield InputError(
                     raw,
                     "directory holds no text files ("
                     + ", ".join(sorted(TEXT_SUFFIXES)[:6])
                     + ", ...)",
                 )
-        elif path.exists() or path.is_symlink():
-            yield path
+        elif _exists(path):
+            # The folder the name is in, not the one a symbolic link leads to: --fix
+            # must not follow a link out of it.
+            yield path, os.path.realpath(os.path.dirname(os.path.abspath(path)))
         else:
             yield InputError(raw, "no such file or directory", fatal=True)
 
@@ -157,17 +216,32 @@ def gather(
     skip: Skip | None = None,
     force_exclude: bool = False,
 ) -> tuple[list[Source], list[InputError]]:
-    """Every input named (``-`` is stdin): the sources read, and one error per bad input."""
+    """Every input named (``-`` is stdin): the sources read, and one error per bad input.
+    A file named twice (or by two names) is read once."""
     sources: list[Source] = []
     errors: list[InputError] = []
+    seen: set[tuple[int, int]] = set()
     for raw in paths:
         if raw == STDIN:
             if force_exclude and skip is not None and skip(Path(stdin_name), False):
                 continue
-            result = read_stdin(read_stdin_bytes(), stdin_name, input_format)
+            try:
+                data = read_stdin_bytes()
+            except (OSError, ValueError) as exc:
+                errors.append(InputError(stdin_name, f"cannot read standard input ({exc})"))
+                continue
+            result = read_stdin(data, stdin_name, input_format)
             (sources if isinstance(result, Source) else errors).append(result)  # type: ignore[arg-type]
             continue
         for item in expand([raw], skip, force_exclude):
-            result = item if isinstance(item, InputError) else read_file(item, input_format)
-            (sources if isinstance(result, Source) else errors).append(result)  # type: ignore[arg-type]
+            if isinstance(item, InputError):
+                errors.append(item)
+                continue
+            result = read_file(item[0], input_format, item[1])
+            if isinstance(result, InputError):
+                errors.append(result)
+            elif result.stamp is None or result.stamp[:2] not in seen:
+                if result.stamp is not None:
+                    seen.add(result.stamp[:2])
+                sources.append(result)
     return sources, errors

@@ -24,7 +24,7 @@ WIDTH = 7.2  # inches; the SVG scales with the page
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 ACCENT = "#D55E00"
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)  # the XML declaration and DOCTYPE
-_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)  # RDF naming its vocabularies
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)  # RDF naming its vocabularies
 
 
 class ChartsUnavailable(RuntimeError):

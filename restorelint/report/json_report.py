@@ -7,6 +7,7 @@ import json
 from restorelint.records import Finding
 from restorelint.report import Report
 from restorelint.report.messages import message_json
+from restorelint.report.paths import printable
 from restorelint.version import __version__
 
 SCHEMA_VERSION = 1
@@ -36,11 +37,12 @@ def render(report: Report, color: bool = False) -> str:
         "findings": [
             {
                 **{key: getattr(f, key) for key in FIELDS},
+                "path": printable(f.path),
                 "fix": _fix_json(f),
             }
             for f in report.findings
         ],
-        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "errors": [{"path": printable(e.path), "message": e.message} for e in report.errors],
         "summary": {
             "files": report.files_linted,
             "findings": len(report.findings),

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from restorelint.report.paths import printable
+
 if TYPE_CHECKING:
     from restorelint.suggest.message import MessageReport
 
@@ -30,7 +32,7 @@ def score_line(message: MessageReport) -> str:
 
 def render_text(message: MessageReport, color: bool) -> str:
     head = (
-        _style(f"{message.path}:", color, bold=True)
+        _style(f"{printable(message.path)}:", color, bold=True)
         + " "
         + _style(score_line(message), color, bold=True)
     )
@@ -67,7 +69,8 @@ def render_text(message: MessageReport, color: bool) -> str:
     for long in r.long_sentences:
         out.append(
             _style(
-                f"  readability hint: {message.path}:{long.line}:{long.column}: a sentence of "
+                f"  readability hint: {printable(message.path)}:{long.line}:{long.column}: "
+                "a sentence of "
                 f"{long.words} words (more than {r.max_sentence_words}); split it",
                 color,
                 fg="cyan",
@@ -83,7 +86,7 @@ def _clip(text: str, width: int = 60) -> str:
 def message_json(message: MessageReport) -> dict[str, Any]:
     r = message.readability
     payload: dict[str, Any] = {
-        "path": message.path,
+        "path": printable(message.path),
         "score": message.score.value,
         "score_parts": {
             "base": message.score.base,

@@ -21,6 +21,28 @@ def relative_to_cwd(path: str) -> str | None:
     return relative.as_posix()
 
 
+def printable(path: str) -> str:
+    """A path as text any encoder accepts. A file name that is not UTF-8 reaches
+    Python as surrogate escapes; it is shown byte for byte as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no file name produced
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def path_bytes(path: str) -> bytes:
+    """The path as the bytes the operating system gave."""
+    try:
+        return path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace")
+
+
 def display_path(path: str) -> str:
     """The repository-relative path when there is one, otherwise the path as given."""
-    return relative_to_cwd(path) or path
+    return printable(relative_to_cwd(path) or path)

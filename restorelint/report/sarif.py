@@ -20,7 +20,7 @@ from urllib.parse import quote
 from restorelint.catalog.docs import RuleDoc
 from restorelint.records import Finding
 from restorelint.report import Report
-from restorelint.report.paths import relative_to_cwd
+from restorelint.report.paths import path_bytes, relative_to_cwd
 from restorelint.settings.fingerprint import ALGORITHM
 from restorelint.version import __version__
 
@@ -35,10 +35,12 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def artifact_location(path: str) -> dict[str, str]:
     relative = relative_to_cwd(path)
     if relative is not None:
-        return {"uri": quote(relative), "uriBaseId": SRCROOT}
+        # percent-encoded from the bytes the OS gave, so a name that is not UTF-8 is
+        # still the right file
+        return {"uri": quote(path_bytes(relative)), "uriBaseId": SRCROOT}
     if path.startswith("<"):  # stdin has no URI; keep its name, percent-encoded
-        return {"uri": quote(path)}
-    return {"uri": Path(path).resolve().as_uri()}
+        return {"uri": quote(path_bytes(path))}
+    return {"uri": "file://" + quote(path_bytes(str(Path(path).resolve())))}
 
 
 def rule_descriptor(doc: RuleDoc) -> dict[str, object]:

@@ -9,6 +9,7 @@ import click
 from restorelint.records import Finding
 from restorelint.report import Report, plural, severity_counts, summary_notes
 from restorelint.report.messages import render_text
+from restorelint.report.paths import printable
 
 _SEVERITY_COLOR = {"error": "red", "warning": "yellow", "info": "cyan"}
 _EXCERPT_WIDTH = 100
@@ -48,7 +49,7 @@ def _style(text: str, color: bool, **kwargs: object) -> str:
 
 
 def render_finding(finding: Finding, source_text: str | None, color: bool) -> str:
-    where = _style(f"{finding.path}:{finding.line}:{finding.column}", color, bold=True)
+    where = _style(f"{printable(finding.path)}:{finding.line}:{finding.column}", color, bold=True)
     severity = _style(finding.severity, color, fg=_SEVERITY_COLOR[finding.severity])
     head = f"{where}: {severity} {finding.rule} {finding.name} [{finding.category}]"
     out = [head, f"  {finding.message}"]

@@ -117,13 +117,14 @@ def flagged_sentences(
 
 def review(
     sources: Sequence[Source],
-    findings: Sequence[Finding],
+    findings: Sequence[Sequence[Finding]],
     parsed: Sequence[Sequence[tuple[Segment, Doc]]],
     nlp: Language,
     settings: ReviewSettings | None = None,
 ) -> list[MessageReview]:
     """Judge each non-empty source as a message, from its parsed segments
-    (``parsed[i]``: every segment of ``sources[i]`` with its doc, in order)."""
+    (``parsed[i]``: every segment of ``sources[i]`` with its doc, in order) and its
+    findings (``findings[i]``)."""
     settings = settings or ReviewSettings()
     checklist = settings.checklist or load_checklist()
     matcher = matcher_for(checklist, nlp)
@@ -131,7 +132,7 @@ def review(
     for index, source in enumerate(sources):
         if not source.text.strip():
             continue
-        own = [f for f in findings if f.path == source.path]
+        own = list(findings[index])
         seen = _Seen()
         for paragraph, (seg, doc) in enumerate(parsed[index]):
             seen.evidence.extend(matcher.find(doc, seg.original_span, seg.quoted, source.text))

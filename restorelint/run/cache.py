@@ -52,7 +52,8 @@ def environment_stamp() -> str:
 def digest(*parts: str | bytes) -> str:
     h = hashlib.sha256()
     for part in parts:
-        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        # surrogatepass: a str from the API may hold a lone surrogate
+        h.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
         h.update(b"\0")
     return h.hexdigest()
 

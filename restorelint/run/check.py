@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from restorelint.suggest.message import MessageReport
 
 
+# Fixes that expose further fixes are applied again, this many times at most.
+MAX_FIX_ROUNDS = 5
+
+
 @dataclass(frozen=True)
 class CheckOptions:
     review: bool = False  # judge whole messages (checklist, score, readability)
@@ -37,6 +41,8 @@ class CheckResult:
     texts: dict[str, str]
     warnings: list[str] = field(default_factory=list)
     fix_errors: list[InputError] = field(default_factory=list)
+    # documents whose markup could not be read: reported, not linted
+    read_errors: list[InputError] = field(default_factory=list)
     diffs: list[str] | None = None  # --diff: one unified diff per file to change
     fixes_applied: int = 0
     files_fixed: int = 0
@@ -48,7 +54,7 @@ def check(pipeline: Pipeline, sources: Sequence[Source], options: CheckOptions) 
     if not options.review:
         linted = pipeline.lint(sources)
         findings = with_sentence_rewrites(pipeline, sources, linted.findings)
-        return CheckResult(findings, [], texts, linted.warnings)
+        return CheckResult(findings, [], texts, linted.warnings, read_errors=linted.errors)
     from restorelint.suggest.message import MessageReport
 
     linted, reviews = pipeline.review(sources, options.review_settings)
@@ -56,32 +62,60 @@ def check(pipeline: Pipeline, sources: Sequence[Source], options: CheckOptions) 
         messages = pipeline.suggest(reviews)
     else:
         messages = [MessageReport.of(r) for r in reviews]
-    result = CheckResult(linted.findings, messages, texts, linted.warnings)
+    result = CheckResult(
+        linted.findings, messages, texts, linted.warnings, read_errors=linted.errors
+    )
     if options.fix or options.diff:
-        _fix(pipeline, sources, result, options)
+        _fix(pipeline, sources, linted.per_source, result, options)
     formats = {s.path: s.format for s in sources}
     now = [Source(path, text, formats.get(path)) for path, text in result.texts.items()]
     result.findings = with_sentence_rewrites(pipeline, now, result.findings)
     return result
 
 
+def _fixed_text(
+    pipeline: Pipeline, source: Source, findings: list[Finding], message: object, unsafe: bool
+) -> tuple[str, int]:
+    """The text with every allowed fix applied, and how many edits that took.
+
+    Fixing can expose another fix ("Obviously, clearly, this is it.": dropping
+    "Obviously" leaves "Clearly" to drop), so the text is linted again and
+    fixed again until nothing is left to fix (at most MAX_FIX_ROUNDS times):
+    a second ``--fix`` then finds nothing to do.
+    """
+    from restorelint.fix.edits import apply, plan
+
+    rewrites = (getattr(message, "rewrites", None) or []) if message is not None else []
+    anchors = getattr(message, "paragraph_ends", None) if message is not None else None
+    text, count = source.text, 0
+    for _round in range(MAX_FIX_ROUNDS):
+        edits = plan(text, findings, rewrites, unsafe=unsafe, anchors=anchors)
+        new_text = apply(text, edits) if edits else text
+        if new_text == text:
+            break
+        text, count = new_text, count + len(edits)
+        rewrites, anchors = [], None  # the rewrites were planned for the first text only
+        findings = pipeline.lint([Source(source.path, text, source.format)]).findings
+    return text, count
+
+
 def _fix(
-    pipeline: Pipeline, sources: Sequence[Source], result: CheckResult, options: CheckOptions
+    pipeline: Pipeline,
+    sources: Sequence[Source],
+    per_source: Sequence[list[Finding]],
+    result: CheckResult,
+    options: CheckOptions,
 ) -> None:
     from restorelint.fix import write
-    from restorelint.fix.edits import apply, plan, unified_diff
+    from restorelint.fix.edits import unified_diff
     from restorelint.suggest.message import MessageReport
 
     by_path = {m.path: m for m in result.messages}
     changed: list[Source] = []
     diffs: list[str] = []
-    for source in sources:
-        own = [f for f in result.findings if f.path == source.path]
+    for source, own in zip(sources, per_source, strict=True):
         message = by_path.get(source.path)
-        rewrites = (message.rewrites or []) if message is not None else []
-        anchors = message.paragraph_ends if message is not None else None
-        edits = plan(source.text, own, rewrites, unsafe=options.unsafe, anchors=anchors)
-        new_text = apply(source.text, edits) if edits else source.text
+        new_text, count = _fixed_text(pipeline, source, own, message, options.unsafe)
         if new_text == source.text:
             continue
         if options.diff:
@@ -89,12 +123,13 @@ def _fix(
             continue
         if source.path != options.stdin_name:
             try:
-                write.write_fixed(source.path, source.text, new_text)
+                write.write_fixed(source, new_text)
             except write.FixError as exc:
                 result.fix_errors.append(InputError(exc.path, exc.message))
                 continue
-        result.fixes_applied += len(edits)
-        changed.append(Source(source.path, new_text, source.format))
+        # counted only once written: the summary reports the fixes that were made
+        result.fixes_applied += count
+        changed.append(Source(source.path, new_text, source.format, bom=source.bom))
     if options.diff:
         result.diffs = diffs
         return
@@ -102,7 +137,7 @@ def _fix(
         stdin = next((s for s in sources if s.path == options.stdin_name), None)
         if stdin is not None:
             new = next((c for c in changed if c.path == stdin.path), stdin)
-            result.stdin_text = new.text
+            result.stdin_text = ("\ufeff" if stdin.bom else "") + new.text
     if not changed:
         return
     result.files_fixed = len({c.path for c in changed})

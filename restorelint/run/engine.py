@@ -8,9 +8,8 @@ skip parses; ``jobs`` forks workers for large inputs.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -18,10 +17,10 @@ from restorelint.catalog.lexicon import lexicon_fingerprint
 from restorelint.catalog.rules import STAGE_KIND, Rule
 from restorelint.match.prefilter import Prefilter
 from restorelint.match.prefilter import build as build_prefilter
-from restorelint.read.formats import segments as format_segments
-from restorelint.records import Finding, Hit, Segment, Source
+from restorelint.records import Finding, Hit, InputError, Segment, Source
 from restorelint.run.cache import Cache, digest, environment_stamp, rules_fingerprint
 from restorelint.run.findings import make_finding
+from restorelint.run.guard import cached_prefilter, read_segments, valid_hits
 from restorelint.run.memo import SegmentMemo
 from restorelint.run.tone import (
     MODEL_KIND,
@@ -63,6 +62,8 @@ class EngineResult:
     per_source: list[list[Finding]]
     # per source, every segment with its doc (only when the caller kept the docs)
     parsed: list[Parsed]
+    # by source number: documents whose markup could not be read (no findings)
+    errors: dict[int, InputError] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -147,9 +148,10 @@ class Engine:
         if key in _PREFILTERS:
             return _PREFILTERS[key]
         stored = self.cache.get(key) if self.cache is not None else None
-        if stored is not None:
-            built: Prefilter | None = Prefilter.from_json(stored)
-        else:
+        built: Prefilter | None = (
+            cached_prefilter(self.rules, stored) if stored is not None else None
+        )
+        if built is None:
             built = build_prefilter(self.rules)
             if built is not None and self.cache is not None:
                 self.cache.put(key, built.to_json())
@@ -169,17 +171,20 @@ class Engine:
             if caching:
                 keys[number] = digest(self.fingerprint, source.format or "", source.text)
                 cached = self.cache.get(keys[number])  # type: ignore[union-attr]
-                # missing or damaged: the file is parsed again
-                with contextlib.suppress(TypeError, ValueError):
-                    hits[number] = [(str(r), int(s), int(e)) for r, s, e in cached]
+                valid = valid_hits(cached, len(source.text), self.by_id)
+                if valid is not None:  # missing or damaged: the file is parsed again
+                    hits[number] = valid
         todo = [n for n in range(len(sources)) if n not in hits]
+        every: list[Segment] = []
+        errors: dict[int, InputError] = {}
         for number in todo:
             hits[number] = []
-        every = [
-            seg
-            for number in todo
-            for seg in format_segments(number, sources[number].text, sources[number].format)
-        ]
+            found = read_segments(number, sources[number])
+            if isinstance(found, InputError):
+                errors[number] = found
+                continue
+            every.extend(found)
+        todo = [n for n in todo if n not in errors]
         if self.memo is not None and not keep_docs:
             every = self.memo.split(every, hits)
         scored = score_segments(every) if self.tone is not None else [[] for _ in every]
@@ -209,7 +214,7 @@ class Engine:
             ]
             for number in range(len(sources))
         ]
-        return EngineResult(per_source, parsed)
+        return EngineResult(per_source, parsed, errors)
 
     def _ticker(self, total: int) -> Tick | None:
         if self.progress is None or not total:
@@ -241,14 +246,16 @@ class Engine:
 
     def _parse_and_match(
         self, items: Sequence[Item], tick: Tick | None = None
-    ) -> list[tuple[Segment, Doc, list[Hit]]]:
+    ) -> Iterator[tuple[Segment, Doc, list[Hit]]]:
+        """Each segment with its doc and hits, one at a time: a caller that does not
+        keep the docs lets each go before the next is parsed, so a long input never
+        holds thousands of docs (and the garbage collector never walks them)."""
         if not items:
-            return []
+            return
         from restorelint.context import excuse
 
         compiled = self.compiled if self.rules else None
         tone = self.tone
-        out: list[tuple[Segment, Doc, list[Hit]]] = []
         docs = self.nlp.pipe((seg.text for seg, _ in items), batch_size=BATCH_SIZE)
         for number, ((seg, scored), doc) in enumerate(zip(items, docs, strict=True), 1):
             if tick is not None and (number % BATCH_SIZE == 0 or number == len(items)):
@@ -266,5 +273,4 @@ class Engine:
             if self.memo is not None:
                 self.memo.put(seg, own)
             found = [(rule, *seg.original_span(start, end)) for rule, start, end in own]
-            out.append((seg, doc, found))
-        return out
+            yield seg, doc, found

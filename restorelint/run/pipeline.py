@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from restorelint.catalog.rules import Rule, catalog
 from restorelint.catalog.selectors import known_selector
-from restorelint.records import Finding, Source
+from restorelint.records import Finding, InputError, Source
 from restorelint.run.cache import Cache
 from restorelint.run.engine import Engine, Parsed, Progress
 from restorelint.run.memo import SegmentMemo
@@ -47,6 +47,10 @@ class Linted:
     findings: list[Finding]
     parsed: list[Parsed]
     warnings: list[str] = field(default_factory=list)
+    # per source, in source order (two sources may share a path: the API's texts)
+    per_source: list[list[Finding]] = field(default_factory=list)
+    # documents that could not be read (their markup defeated its parser)
+    errors: list[InputError] = field(default_factory=list)
 
 
 class Pipeline:
@@ -90,14 +94,23 @@ class Pipeline:
 
     def lint(self, sources: Sequence[Source], keep_docs: bool = False) -> Linted:
         result = self.engine.run(sources, keep_docs=keep_docs)
-        findings = result.findings
-        if self.resolver is not None:
-            findings = self.resolver.apply(findings)
-        suppressed = suppress(findings, sources, self._reports_unused, self._known)
-        order = {src.path: i for i, src in enumerate(sources)}
-        ordered = sorted(suppressed.findings, key=lambda f: (order[f.path], f.start, f.end, f.rule))
-        # after the stages, so a rule the configuration ignores cannot hide another
-        return Linted(strongest_per_span(ordered), result.parsed, suppressed.warnings)
+        per_source: list[list[Finding]] = []
+        warnings: list[str] = []
+        # Each source on its own: two texts given the same name keep their own findings.
+        for number, (source, found) in enumerate(zip(sources, result.per_source, strict=True)):
+            if number in result.errors:
+                per_source.append([])
+                continue
+            if self.resolver is not None:
+                found = self.resolver.apply(found)
+            suppressed = suppress(found, [source], self._reports_unused, self._known)
+            warnings.extend(suppressed.warnings)
+            ordered = sorted(suppressed.findings, key=lambda f: (f.start, f.end, f.rule))
+            # after the stages, so a rule the configuration ignores cannot hide another
+            per_source.append(strongest_per_span(ordered))
+        findings = [f for own in per_source for f in own]
+        errors = [result.errors[n] for n in sorted(result.errors)]
+        return Linted(findings, result.parsed, warnings, per_source, errors)
 
     def _reports_unused(self, path: str) -> bool:
         if self.report_unused is not None:
@@ -116,7 +129,15 @@ class Pipeline:
         from restorelint.review.message import review
 
         linted = self.lint(sources, keep_docs=True)
-        messages = review(sources, linted.findings, linted.parsed, self.nlp, settings)
+        unread = {e.path for e in linted.errors}
+        kept = [i for i, s in enumerate(sources) if s.path not in unread]  # nothing to judge
+        messages = review(
+            [sources[i] for i in kept],
+            [linted.per_source[i] for i in kept],
+            [linted.parsed[i] for i in kept],
+            self.nlp,
+            settings,
+        )
         return linted, messages
 
     def suggest(self, messages: Sequence[MessageReview]) -> list[MessageReport]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -25,6 +26,8 @@ from restorelint.settings.fingerprint import ALGORITHM, fingerprint
 from restorelint.version import __version__
 
 BASELINE_VERSION = 1
+# A baseline holds a few lines per finding; far beyond this it is not one.
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 Key = tuple[str, str, str]  # (path, rule, fingerprint)
 
@@ -102,6 +105,10 @@ def write_baseline(
     base_dir = Path(os.path.abspath(path)).parent
     payload = baseline_payload(findings, texts, base_dir)
     data = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    try:
+        data.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: keep it as \udcXX escapes
+        data = json.dumps(payload, indent=2) + "\n"
     if not base_dir.is_dir():
         raise BaselineError(f"cannot write baseline {target}: no such directory {base_dir}")
     try:
@@ -133,6 +140,11 @@ def _invalid(target: object, problem: str) -> BaselineError:
 def load_baseline(target: str | os.PathLike[str]) -> Baseline:
     path = Path(target)
     try:
+        info = path.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BASELINE_BYTES:
+            raise BaselineError(f"baseline {target} is {info.st_size} bytes, too large to read")
+        if not stat.S_ISDIR(info.st_mode) and not stat.S_ISREG(info.st_mode):
+            raise BaselineError(f"baseline {target} is not a regular file")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise BaselineError(
@@ -147,6 +159,8 @@ def load_baseline(target: str | os.PathLike[str]) -> Baseline:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _invalid(target, f"not JSON ({exc.msg} at line {exc.lineno})") from exc
+    except RecursionError as exc:
+        raise _invalid(target, "nested too deeply") from exc
     if not isinstance(data, dict) or "baseline_version" not in data:
         raise _invalid(target, "no 'baseline_version' field")
     if data["baseline_version"] != BASELINE_VERSION:

@@ -43,25 +43,55 @@ def _relative(path: Path, root: Path) -> str | None:
         return None
 
 
-def matches(path: Path, root: Path, patterns: Iterable[str], is_dir: bool = False) -> bool:
+def _candidates(rel: str, is_dir: bool, ancestors: bool) -> list[str]:
+    """What to match for a relative path: the path, and (unless a walk has already
+    checked them on its way down) every folder above it. A walk that checked each
+    ancestor again would cost the square of a tree's depth per file."""
+    candidates = [rel + "/" if is_dir else rel]
+    if ancestors:
+        parts = rel.split("/")
+        candidates.extend("/".join(parts[:i]) + "/" for i in range(1, len(parts)))
+    return candidates
+
+
+def matches(
+    path: Path, root: Path, patterns: Iterable[str], is_dir: bool = False, ancestors: bool = True
+) -> bool:
     """Does ``path`` (absolute) or a folder above it match a glob relative to ``root``?"""
     spec = compile_globs(tuple(patterns))
     rel = _relative(path, root)
     if rel is None or rel == ".":
         # Outside the configuration's folder: only patterns on names can apply.
         rel = path.name
-    candidates = [rel + "/" if is_dir else rel]
-    parts = rel.split("/")
-    candidates.extend("/".join(parts[:i]) + "/" for i in range(1, len(parts)))
-    return any(spec.match_file(c) for c in candidates)
+    return any(spec.match_file(c) for c in _candidates(rel, is_dir, ancestors))
 
 
-@cache
+_ROOTS: dict[Path, Path | None] = {}
+_SPECS: dict[Path, tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]] = {}
+
+
 def _git_root(folder: Path) -> Path | None:
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+    """The working tree holding ``folder``, remembered for every folder on the way
+    up, so a deep tree costs one look per folder."""
+    chain: list[Path] = []
+    current = folder
+    while current not in _ROOTS:
+        try:
+            found = (current / ".git").exists()
+        except OSError:
+            found = False  # a folder we may not search is not where .git is
+        if found:
+            _ROOTS[current] = current
+            break
+        chain.append(current)
+        if current.parent == current:
+            _ROOTS[current] = None
+            break
+        current = current.parent
+    result = _ROOTS[current]
+    for item in chain:
+        _ROOTS[item] = result
+    return result
 
 
 @cache
@@ -71,10 +101,43 @@ def _gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
         lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception:
+        # git skips a line it cannot read as a pattern; so does this
+        return pathspec.GitIgnoreSpec.from_lines(_valid(lines))
 
 
-def gitignored(path: Path, is_dir: bool = False) -> bool:
+def _valid(lines: Iterable[str]) -> list[str]:
+    kept = []
+    for line in lines:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([line])
+        except Exception:
+            continue
+        kept.append(line)
+    return kept
+
+
+def _specs(folder: Path, root: Path) -> tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]:
+    """The .gitignore files from ``root`` down to ``folder``, each with its folder."""
+    chain: list[Path] = []
+    current = folder
+    while current not in _SPECS and current != root and current.parent != current:
+        chain.append(current)
+        current = current.parent
+    if current not in _SPECS:
+        own = _gitignore(current)
+        _SPECS[current] = ((current, own),) if own is not None else ()
+    found = _SPECS[current]
+    for item in reversed(chain):
+        own = _gitignore(item)
+        found = (*found, (item, own)) if own is not None else found
+        _SPECS[item] = found
+    return found
+
+
+def gitignored(path: Path, is_dir: bool = False, ancestors: bool = True) -> bool:
     """Is ``path`` (absolute) ignored by a ``.gitignore`` of its git working tree?
 
     Every ``.gitignore`` from the working tree's root down to the path's folder
@@ -84,22 +147,9 @@ def gitignored(path: Path, is_dir: bool = False) -> bool:
     root = _git_root(path.parent)
     if root is None:
         return False
-    folder = path.parent
-    chain = []
-    while True:
-        chain.append(folder)
-        if folder == root or folder.parent == folder:
-            break
-        folder = folder.parent
-    for base in reversed(chain):
-        spec = _gitignore(base)
-        if spec is None:
-            continue
+    for base, spec in _specs(path.parent, root):
         rel = path.relative_to(base).as_posix()
-        candidates = [rel + "/" if is_dir else rel]
-        parts = rel.split("/")
-        candidates.extend("/".join(parts[:i]) + "/" for i in range(1, len(parts)))
-        if any(spec.match_file(c) for c in candidates):
+        if any(spec.match_file(c) for c in _candidates(rel, is_dir, ancestors)):
             return True
     return False
 
@@ -107,5 +157,6 @@ def gitignored(path: Path, is_dir: bool = False) -> bool:
 def forget_gitignores() -> None:
     """Read ``.gitignore`` files (and find working trees) afresh: a long-running
     process (the language server) must see them change."""
-    _git_root.cache_clear()
+    _ROOTS.clear()
+    _SPECS.clear()
     _gitignore.cache_clear()

@@ -30,7 +30,10 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 # Where a sentence ends: terminal punctuation (and closing quotes or brackets) before
 # whitespace, a blank line, or a line that starts a list item, heading or quote.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#]|\d+[.)])[ \t])")
+# The lookbehind starts a match only at a run's first mark (linear on "!!!!…").
+_BOUNDARY = re.compile(
+    r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+>#]|\d+[.)])[ \t])"
+)
 
 
 def normalise(text: str) -> str:
@@ -74,7 +77,7 @@ def fingerprint(finding: Finding, source_text: str | None) -> str:
     payload = "\x1f".join(
         [ALGORITHM, finding.rule, normalise(finding.text), " ".join(before), " ".join(after)]
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def numbered(findings: Iterable[Finding], texts: dict[str, str]) -> Iterator[tuple[str, int]]:

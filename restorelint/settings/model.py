@@ -84,11 +84,12 @@ class Settings:
     def all_per_file_ignores(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         return tuple(entry for s in self.chain() for entry in s.per_file_ignores)
 
-    def is_excluded(self, path: Path, is_dir: bool = False) -> bool:
+    def is_excluded(self, path: Path, is_dir: bool = False, ancestors: bool = True) -> bool:
+        """``ancestors=False``: the folders above were checked already (a walk)."""
         for root, globs in self._exclude_globs():
-            if globs and matches(path, root, globs, is_dir):
+            if globs and matches(path, root, globs, is_dir, ancestors):
                 return True
-        return self.respect_gitignore and gitignored(path, is_dir)
+        return self.respect_gitignore and gitignored(path, is_dir, ancestors)
 
     def ignored_for(self, path: Path) -> tuple[str, ...]:
         """``ignore`` plus the ``per-file-ignores`` (of every file in the chain, each

@@ -10,9 +10,10 @@ from pathlib import Path
 from restorelint.catalog.load import CatalogError
 from restorelint.catalog.rules import Rule, default_rules, load_rules, rule_by_id
 from restorelint.catalog.selectors import known_selector
+from restorelint.match.compiled import load_check
 from restorelint.records import Finding
 from restorelint.settings.apply import DENY_RULE_ID, apply_settings
-from restorelint.settings.files import find_config, load_config
+from restorelint.settings.files import load_config, own_config
 from restorelint.settings.model import Overrides, Settings
 
 
@@ -48,17 +49,35 @@ class Resolver:
         if self.fixed is not None:
             return self.fixed
         if folder not in self._by_folder:
-            found = find_config(folder)
-            if found not in self._by_file:
-                base = load_config(found) if found is not None else Settings()
-                self._by_file[found] = self.overrides.apply(base)
-            self._by_folder[folder] = self._by_file[found]
+            # The nearest configuration, looked for once per folder: a folder with
+            # none of its own has its parent's (a deep tree is not walked up again
+            # from every folder in it).
+            chain = []
+            current = folder
+            found = None
+            while current not in self._by_folder:
+                chain.append(current)
+                found = own_config(current)
+                if found is not None or current.parent == current:
+                    break
+                current = current.parent
+            if current in self._by_folder and found is None:
+                settings = self._by_folder[current]
+            else:
+                if found not in self._by_file:
+                    base = load_config(found) if found is not None else Settings()
+                    self._by_file[found] = self.overrides.apply(base)
+                settings = self._by_file[found]
+            for item in chain:
+                self._by_folder[item] = settings
         return self._by_folder[folder]
 
-    def skip(self, path: Path, is_dir: bool = False) -> bool:
-        """Is this file or folder excluded by the settings of the folder it is in?"""
+    def skip(self, path: Path, is_dir: bool = False, walked: bool = False) -> bool:
+        """Is this file or folder excluded by the settings of the folder it is in?
+        ``walked``: found by a walk that did not enter an excluded folder above it."""
         absolute = Path(os.path.abspath(path))
-        return self.settings_for(absolute.parent, is_dir=True).is_excluded(absolute, is_dir)
+        settings = self.settings_for(absolute.parent, is_dir=True)
+        return settings.is_excluded(absolute, is_dir, ancestors=not walked)
 
     def used(self) -> list[Settings]:
         seen = [self.fixed] if self.fixed is not None else list(self._by_file.values())
@@ -73,7 +92,10 @@ class Resolver:
             for folder in settings.extend_rules:
                 if folder in self.team_ids:
                     continue
-                team = load_rules([folder])
+                team = load_rules([folder], untrusted=True)
+                for rule in team:
+                    if rule.kind == "python" and rule.check is not None:
+                        load_check(rule.check, rule.source)  # one clear line, not a crash later
                 for rule in team:
                     if rule.id in owner:
                         raise CatalogError(

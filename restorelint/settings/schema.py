@@ -11,7 +11,7 @@ import jsonschema
 
 from restorelint.catalog.load import field_path
 from restorelint.records import SEVERITIES
-from restorelint.settings.exclude import DEFAULT_EXCLUDE
+from restorelint.settings.exclude import DEFAULT_EXCLUDE, compile_globs
 from restorelint.settings.model import Settings
 
 TABLE = "tool.restorelint"
@@ -25,8 +25,19 @@ class ConfigError(Exception):
         super().__init__(f"{path}: {key}: {problem}" if key else f"{path}: {problem}")
 
 
+# Bounds on untrusted input: a configuration in any folder of a pull request
+# is read by CI, and a million deny words would each become a phrase to match.
+MAX_ITEMS = 5_000
+MAX_STRING = 500
+
+
 def _strings(min_items: int = 0) -> dict[str, Any]:
-    return {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": min_items}
+    return {
+        "type": "array",
+        "items": {"type": "string", "minLength": 1, "maxLength": MAX_STRING},
+        "minItems": min_items,
+        "maxItems": MAX_ITEMS,
+    }
 
 
 SCHEMA: dict[str, Any] = {
@@ -35,12 +46,22 @@ SCHEMA: dict[str, Any] = {
         "extend": {"type": "string", "minLength": 1},
         "select": _strings(),
         "ignore": _strings(),
-        "severity": {"type": "object", "additionalProperties": {"enum": list(SEVERITIES)}},
-        "per-file-ignores": {"type": "object", "additionalProperties": _strings()},
+        "severity": {
+            "type": "object",
+            "additionalProperties": {"enum": list(SEVERITIES)},
+            "maxProperties": MAX_ITEMS,
+        },
+        "per-file-ignores": {
+            "type": "object",
+            "additionalProperties": _strings(),
+            "maxProperties": MAX_ITEMS,
+        },
         "exclude": _strings(),
         "extend-exclude": _strings(),
         "respect-gitignore": {"type": "boolean"},
-        "extend-rules": {"anyOf": [{"type": "string", "minLength": 1}, _strings()]},
+        "extend-rules": {
+            "anyOf": [{"type": "string", "minLength": 1, "maxLength": MAX_STRING}, _strings()]
+        },
         "allow": _strings(),
         "deny": _strings(),
         "fail-on": {"enum": list(SEVERITIES)},
@@ -67,6 +88,21 @@ def _check_keys(table: dict[str, Any], path: Path, prefix: str) -> None:
         raise ConfigError(path, field_path(errors[0], prefix), errors[0].message)
 
 
+def _check_globs(data: dict[str, Any], path: Path, prefix: str) -> None:
+    """Every glob compiles (pathspec's own error would escape as a traceback later)."""
+
+    def key(name: str) -> str:
+        return f"{prefix}.{name}" if prefix else name
+
+    globs = [(key(name), g) for name in ("exclude", "extend-exclude") for g in data.get(name, ())]
+    globs += [(key(f'per-file-ignores."{g}"'), g) for g in data.get("per-file-ignores", {})]
+    for where, glob in globs:
+        try:
+            compile_globs((glob,))
+        except Exception as exc:  # pathspec raises several kinds for a bad pattern
+            raise ConfigError(path, where, f"invalid glob {glob!r}: {exc}") from exc
+
+
 def parse_config(
     data: dict[str, Any], path: Path, prefix: str, base: Settings | None = None
 ) -> Settings:
@@ -74,13 +110,21 @@ def parse_config(
     (the file it ``extend``s, already loaded) when there is one."""
     _check_keys(data, path, prefix)
     root = path.parent
+    _check_globs(data, path, prefix)
     folders = data.get("extend-rules", [])
     folders = [folders] if isinstance(folders, str) else folders
     extend_rules = []
+    key = f"{prefix}.extend-rules" if prefix else "extend-rules"
+    inside = root.resolve()
     for folder in folders:
         resolved = (root / folder).resolve()
+        # A configuration may only bring in rules from its own folder tree: a
+        # pull request must not be able to point CI at files elsewhere on disk.
+        if resolved != inside and inside not in resolved.parents:
+            raise ConfigError(
+                path, key, f"'{folder}' is outside the configuration's folder ({inside})"
+            )
         if not resolved.is_dir():
-            key = f"{prefix}.extend-rules" if prefix else "extend-rules"
             raise ConfigError(path, key, f"no such folder: {folder}")
         extend_rules.append(resolved)
     parent = base or Settings(root=root)

@@ -32,15 +32,23 @@ from pathlib import PurePath
 from restorelint.catalog.rules import rule_by_id
 from restorelint.catalog.selectors import chooses
 from restorelint.read.formats import HTML, MARKDOWN, templates
+from restorelint.read.scan import delimited
 from restorelint.records import Edit, Finding, LineIndex, Source
 
 UNUSED_RULE_ID = "RL901"
 
+# Read inside each "<!-- … -->" the scanner finds (a pattern that looked for the
+# closing "-->" from every unclosed directive would cost the square of the text).
 _COMMENT = re.compile(
     r"<!--\s*restorelint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->",
     re.S,
 )
-_LINE = re.compile(r"restorelint:\s*(ignore|disable-file)\b(?:\[([^\]\n]*)\])?")
+# "[" is not part of a list: a line of unclosed lists is then read once, not once
+# per list.
+_LINE = re.compile(r"restorelint:\s*(ignore|disable-file)\b(?:\[([^\]\[\n]*)\])?")
+# A document with more directives than this is not hand-written; the rest are
+# not read (and a warning says so), which bounds the cost of applying them.
+MAX_SUPPRESSIONS = 1_000
 _SPLIT = re.compile(r"[\s,]+")
 
 
@@ -86,7 +94,10 @@ def parse(text: str) -> list[Suppression]:
             match.group(0),
         )  # fmt: skip
 
-    for match in _COMMENT.finditer(text):
+    comments = (_COMMENT.fullmatch(text, s, e) for s, e in delimited(text, "<!--", "-->"))
+    for handled, match in enumerate(m for m in comments if m is not None):
+        if handled > MAX_SUPPRESSIONS:
+            break  # bounded: the caller reports that the rest were not read
         verb, selectors = match.group(1), _selectors(match.group(2))
         if verb == "enable":
             for rng in list(open_ranges):
@@ -105,6 +116,8 @@ def parse(text: str) -> list[Suppression]:
             item.covers = (item.line, 0)
         found.append(item)
     for match in _LINE.finditer(text):
+        if len(found) > MAX_SUPPRESSIONS:
+            break
         selectors = _selectors(match.group(2) or "")
         item = make("line" if match.group(1) == "ignore" else "file", selectors, match)
         item.covers = (item.line, 0)
@@ -131,8 +144,18 @@ def suppress(
     by_path = {src.path: parse(src.text) for src in sources}
     kept = []
     warnings: list[str] = []
+    for path, suppressions in by_path.items():
+        if len(suppressions) > MAX_SUPPRESSIONS:
+            warnings.append(
+                f"{path}: {len(suppressions)} suppression directives; only the first "
+                f"{MAX_SUPPRESSIONS} are read"
+            )
+            del suppressions[MAX_SUPPRESSIONS:]
+    by_line = {path: _by_line(suppressions) for path, suppressions in by_path.items()}
     for finding in findings:
-        hits = [s for s in by_path.get(finding.path, []) if s.applies(finding)]
+        general, lines = by_line.get(finding.path, ([], {}))
+        candidates = [*general, *lines.get(finding.line, ())]
+        hits = [s for s in candidates if s.applies(finding)]
         for suppression in hits:
             suppression.used = True
         if not hits:
@@ -147,6 +170,20 @@ def suppress(
             if report_unused(path) and not s.used:
                 kept.append(unused_finding(path, s))
     return Suppressed(kept, warnings)
+
+
+def _by_line(
+    suppressions: Sequence[Suppression],
+) -> tuple[list[Suppression], dict[int, list[Suppression]]]:
+    """File and range suppressions, and line suppressions by the line they cover."""
+    general: list[Suppression] = []
+    lines: dict[int, list[Suppression]] = {}
+    for s in suppressions:
+        if s.kind in ("line", "next-line"):
+            lines.setdefault(s.covers[0], []).append(s)
+        else:
+            general.append(s)
+    return general, lines
 
 
 def unused_finding(path: str, s: Suppression) -> Finding:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from restorelint.suggest.pieces import ATTACHED, TEMPLATE_EXPR, Piece, tidy
+from restorelint.suggest.pieces import ATTACHED, Piece, template_spans, tidy
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -55,8 +55,8 @@ class Draft:
         self.whole: list[Piece] | None = None
         self.deleted.update(self.outside)
         self.groups: dict[int, tuple[int, int]] = {}
-        for match in TEMPLATE_EXPR.finditer(doc.text):
-            ids = [t.i for t in doc if t.idx < match.end() and t.idx + len(t.text) > match.start()]
+        for start, end in template_spans(doc.text):
+            ids = [t.i for t in doc if t.idx < end and t.idx + len(t.text) > start]
             for i in ids:
                 self.groups[i] = (ids[0], ids[-1])
 

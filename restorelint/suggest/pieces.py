@@ -4,7 +4,10 @@ dangling commas, a missing capital or full stop."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from restorelint.read.scan import NextFinder
 
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\]")
 
@@ -13,7 +16,33 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 ATTACHED = (",", ".", ";", ":", "!", "?", "n't", "'s", "'re", "'m", "'ve", "'ll", "'d", ")", "%")
 _ORPHAN_PUNCT = {",", ";", ":", "-", "–", "—"}
 # Template expressions (Jinja, Liquid, Handlebars, ERB) a rewrite must keep whole.
-TEMPLATE_EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<%.*?%>|\$\{[^}\n]*\}", re.S)
+_TEMPLATE_PAIRS = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"), ("<%", "%>"))
+_TEMPLATE_OPENER = re.compile(r"\{[{%#]|<%|\$\{")
+
+
+def template_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``{{ }}``, ``{% %}``, ``{# #}``, ``<% %>`` and ``${ }`` spans, leftmost first,
+    each closer found once (a pattern like ``{{.*?}}`` searched again from every
+    unclosed opener)."""
+    closers = {close: NextFinder(text, close) for _, close in _TEMPLATE_PAIRS}
+    brace, newline = NextFinder(text, "}"), NextFinder(text, "\n")
+    at = 0
+    while (opener := _TEMPLATE_OPENER.search(text, at)) is not None:
+        start, mark = opener.start(), opener.group(0)
+        if mark == "${":  # ${name}: up to the first "}" on the line
+            end, line_end = brace.find(start + 2), newline.find(start + 2)
+            found = end + 1 if end >= 0 and not 0 <= line_end < end else -1
+        else:
+            close = dict(_TEMPLATE_PAIRS)[mark]
+            end = closers[close].find(start + 2)
+            found = end + len(close) if end >= 0 else -1
+        if found < 0:
+            at = start + 1
+            continue
+        yield start, found
+        at = found
+
+
 _OPENERS = "\"'“‘(*_#>-"
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from restorelint.parse.people import is_person, is_second_person
 from restorelint.parse.syntax import governing_predicate
-from restorelint.suggest.pieces import PLACEHOLDER, TEMPLATE_EXPR
+from restorelint.suggest.pieces import PLACEHOLDER, template_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,19 +59,17 @@ def facts(doc: Doc, punitive: Sequence[tuple[int, int]] = ()) -> list[Fact]:
     text = doc.text
     found: list[Fact] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in (
-        ("code", _CODE),
-        ("url", _URL),
-        ("template", TEMPLATE_EXPR),
-        ("quote", _QUOTED),
-        ("number", _NUMBER),
-    ):
-        for m in pattern.finditer(text):
-            if _inside(m.span(), taken):
-                continue
-            taken.append(m.span())
-            if not _inside(m.span(), punitive):
-                found.append(Fact(m.group(), kind))
+    spans: list[tuple[str, tuple[int, int]]] = [("code", m.span()) for m in _CODE.finditer(text)]
+    spans += [("url", m.span()) for m in _URL.finditer(text)]
+    spans += [("template", span) for span in template_spans(text)]
+    spans += [("quote", m.span()) for m in _QUOTED.finditer(text)]
+    spans += [("number", m.span()) for m in _NUMBER.finditer(text)]
+    for kind, span in spans:
+        if _inside(span, taken):
+            continue
+        taken.append(span)
+        if not _inside(span, punitive):
+            found.append(Fact(text[span[0] : span[1]], kind))
     for token in doc:
         span = (token.idx, token.idx + len(token.text))
         if (

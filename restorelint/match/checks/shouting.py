@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from restorelint.catalog.load import words as word_set
 from restorelint.match.prefilter import Triggers
 from restorelint.parse.people import addresses_someone
+from restorelint.parse.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -55,5 +56,6 @@ def _label(doc: Doc, first: int) -> bool:
     REPRODUCE", "*REMOVE SECTION IF NOT A BUG*") organise a form; they do not
     raise a voice."""
     start = doc[first].idx
-    line = doc.text[doc.text.rfind("\n", 0, start) + 1 : start]
+    text = doc_text(doc)
+    line = text[text.rfind("\n", 0, start) + 1 : start]
     return line.lstrip().startswith("#") or line.rstrip()[-1:] in ("*", "_", "[", "(")

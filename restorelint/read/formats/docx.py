@@ -47,11 +47,37 @@ def _paragraphs(container: Any) -> Iterator[Paragraph]:
                     yield from _paragraphs(cell)
 
 
+# A .docx is a zip archive: a few kilobytes can inflate to gigabytes (a zip
+# bomb). The sizes the archive declares bound what reading it can inflate to,
+# so they are checked before anything is decompressed.
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+MAX_MEMBERS = 10_000
+
+
+def _check_archive(data: bytes) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise DocxError(f"not a readable .docx file ({exc or type(exc).__name__})") from exc
+    if len(members) > MAX_MEMBERS:
+        raise DocxError(f"not a plausible .docx file ({len(members)} parts in the archive)")
+    inflated = sum(m.file_size for m in members)
+    if inflated > MAX_INFLATED_BYTES:
+        raise DocxError(
+            f"its archive inflates to {inflated >> 20} MiB "
+            f"(at most {MAX_INFLATED_BYTES >> 20} MiB; a zip bomb?)"
+        )
+
+
 def extract(data: bytes) -> str:
     """The document's text, one paragraph per line."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _check_archive(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from restorelint.read.mapping import Builder, Mapped
+from restorelint.read.scan import NextFinder
 from restorelint.read.segment import segment_mapped
 from restorelint.records import Segment
 
@@ -53,6 +54,15 @@ class _Reader(HTMLParser):
         self.quote_depth = 0
         self.current = Builder()
         self.current_quoted = False
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # "<![if …]>", "<![foo[" and other marked sections the standard library
+        # does not know make it raise; browsers skip them to the next ">".
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return len(self.rawdata) if end < 0 else end + 1
 
     def _at(self) -> int:
         line, column = self.getpos()
@@ -151,10 +161,48 @@ class _Reader(HTMLParser):
                 self.current_quoted = self.quote_depth > 0
 
 
+def defanged(text: str) -> str:
+    """The text with every "<" that cannot open a complete tag blanked (same length).
+
+    The standard library's parser scans to the end of the input again from each
+    unclosed "<", "<!--", "<![" or "<?", which costs the square of the length of
+    a document full of them. A "<" with another "<" before the next ">" (or no
+    ">" at all), a "<!--" never closed and a "<![" that is not a closed CDATA
+    section are read as the text they are; attribute values, the only place a
+    tag may hold a "<", are never linted anyway.
+    """
+    if "<" not in text:
+        return text
+    out = list(text)
+    closes = NextFinder(text, ">")
+    opens = NextFinder(text, "<")
+    comment_close = NextFinder(text, "-->")
+    cdata_close = NextFinder(text, "]]>")
+    at = 0
+    while (i := text.find("<", at)) >= 0:
+        at = i + 1
+        close, reopen = closes.find(i + 1), opens.find(i + 1)
+        if text.startswith("<!--", i):
+            if comment_close.find(i + 4) < 0:
+                out[i] = " "
+            continue  # a closed comment may hold "<" and ">" as it likes
+        if text.startswith("<![", i):
+            if text.startswith("<![CDATA[", i) and cdata_close.find(i + 9) >= 0:
+                continue
+            complete = close >= 0 and (reopen < 0 or close < reopen)
+            for k in range(i, close + 1 if complete else i + 1):  # skipped as browsers do
+                out[k] = out[k] if out[k] in "\r\n" else " "
+            continue
+        if close < 0 or 0 <= reopen < close:
+            out[i] = " "
+    return "".join(out)
+
+
 def blocks(view: Mapped) -> Iterator[tuple[Mapped, bool]]:
     """Stretches of prose in an HTML text: (text with map, quoted?)."""
-    reader = _Reader(view.text)
-    reader.feed(view.text)
+    text = defanged(view.text)
+    reader = _Reader(text)
+    reader.feed(text)
     reader.close()
     reader.flush()
     for block, quoted in reader.blocks:

@@ -12,9 +12,11 @@ the whole placeholder in the original.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from restorelint.catalog.lexicon import load_lexicon
 from restorelint.read.mapping import Mapped, apply_edits, blank
+from restorelint.read.scan import NextFinder, NextMatch, skip_overlapping
 
 NAME = "template"
 SUFFIXES = (
@@ -38,27 +40,16 @@ COMMENTS = {
 }
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
-# Comments and control tags (blanked), then placeholders (replaced). Order matters:
-# the first alternative that matches at a position wins.
-_DOUBLE = re.compile(
-    r"""
-    (?P<comment>
-        \{\#.*?\#\}                                  # Jinja / Django / Liquid comment
-      | \{\{!--.*?--\}\} | \{\{![^}]*\}\}            # Handlebars / Mustache comment
-      | \{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}   # Liquid / Django block comment
-    )
-  | (?P<control>
-        \{%.*?%\}                                    # Jinja / Django / Liquid tag
-      | \{\{~?\s*[\#/^>]\s*.*?\}\}                   # Handlebars block, inverse, partial
-      | \{\{~?-?\s*(?:else|end|if|range|with|define|block|template|unless)\b.*?\}\}
-    )
-  | (?P<placeholder>
-        \{\{\{.*?\}\}\}                              # unescaped Handlebars
-      | \{\{.*?\}\}                                  # expression
-    )
-    """,
-    re.S | re.X,
-)
+# Tags are found by a scanner, not one regular expression: ``\{\{.*?\}\}`` tries
+# again from every "{{" when there is no "}}", which costs the square of the
+# text's length. At each opener the kinds are tried in this order, and the
+# first that closes wins: comments, control tags, then placeholders.
+_OPENER = re.compile(r"\{[{%#]")
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_LIQUID_END = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+_BLOCK = re.compile(r"\{\{~?\s*[\#/^>]")  # Handlebars block, inverse, partial
+_KEYWORD = re.compile(r"\{\{~?-?\s*(?:else|end|if|range|with|define|block|template|unless)\b")
+COMMENT, CONTROL, PLACEHOLDER = "comment", "control", "placeholder"
 _SINGLE = re.compile(
     r"""
     (?P<placeholder>
@@ -94,22 +85,81 @@ def stand_in(placeholder: str) -> str:
     return holders.person
 
 
+class _Closers:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._finders = {c: NextFinder(text, c) for c in ("#}", "--}}", "}}}", "}}", "%}", "}")}
+        self._liquid_end = NextMatch(text, _LIQUID_END)
+
+    def after(self, closer: str, at: int) -> int:
+        """The end of the next ``closer`` at or after ``at``, or -1."""
+        found = self._finders[closer].find(at)
+        return found + len(closer) if found >= 0 else -1
+
+    def tag(self, i: int) -> tuple[int, str] | None:
+        """The end and kind of the tag that opens at ``i``, if it closes."""
+        text, after = self.text, self.after
+        candidates: list[tuple[str, Callable[[], int]]] = []
+        if text.startswith("{#", i):
+            candidates.append((COMMENT, lambda: after("#}", i + 2)))
+        if text.startswith("{{!--", i):
+            candidates.append((COMMENT, lambda: after("--}}", i + 5)))
+        if text.startswith("{{!", i):
+            candidates.append((COMMENT, lambda: self._bang_comment(i)))
+        if text.startswith("{%", i):
+            opened = _LIQUID_COMMENT.match(text, i)
+            if opened:
+                candidates.append((COMMENT, lambda o=opened: self._liquid(o.end())))
+            candidates.append((CONTROL, lambda: after("%}", i + 2)))
+        if text.startswith("{{", i):
+            for pattern in (_BLOCK, _KEYWORD):
+                opened = pattern.match(text, i)
+                if opened:
+                    candidates.append((CONTROL, lambda o=opened: after("}}", o.end())))
+            if text.startswith("{{{", i):
+                candidates.append((PLACEHOLDER, lambda: after("}}}", i + 3)))
+            candidates.append((PLACEHOLDER, lambda: after("}}", i + 2)))
+        for kind, end in candidates:
+            found = end()
+            if found >= 0:
+                return found, kind
+        return None
+
+    def _bang_comment(self, i: int) -> int:
+        # {{! … }} with no "}" inside
+        brace = self._finders["}"].find(i + 3)
+        return brace + 2 if brace >= 0 and self.text.startswith("}}", brace) else -1
+
+    def _liquid(self, at: int) -> int:
+        end = self._liquid_end.search(at)
+        return end.end() if end is not None else -1
+
+
+def tags(text: str) -> Iterator[tuple[int, int, str]]:
+    """Every Jinja/Django/Handlebars/Liquid tag: (start, end, kind), leftmost first."""
+    closers = _Closers(text)
+    at = 0
+    while (opener := _OPENER.search(text, at)) is not None:
+        found = closers.tag(opener.start())
+        if found is None:
+            at = opener.start() + 1
+            continue
+        yield opener.start(), found[0], found[1]
+        at = found[0]
+
+
 def to_view(view: Mapped, *, single: bool = True) -> Mapped:
     """The template read as prose; ``single`` also reads ``{name}``/``$name`` placeholders."""
     text = view.text
     edits: list[tuple[int, int, str]] = []
-    for match in _DOUBLE.finditer(text):
-        start, end = match.span()
-        if match.lastgroup == "placeholder":
-            edits.append((start, end, stand_in(match.group(0))))
-        else:
-            edits.append((start, end, blank(match.group(0))))
+    for start, end, kind in tags(text):
+        original = text[start:end]
+        edits.append((start, end, stand_in(original) if kind == PLACEHOLDER else blank(original)))
     if single:
         taken = [(s, e) for s, e, _ in edits]
-        for match in _SINGLE.finditer(text):
-            start, end = match.span()
-            if not any(s < end and start < e for s, e in taken):
-                edits.append((start, end, stand_in(match.group(0))))
+        spans = (m.span() for m in _SINGLE.finditer(text))
+        for start, end in skip_overlapping(spans, taken):
+            edits.append((start, end, stand_in(text[start:end])))
     if not edits:
         return view
     return apply_edits(text, sorted(edits)).through(view)

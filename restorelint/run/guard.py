@@ -1,0 +1,62 @@
+"""What the engine reads and does not trust blindly: a cache entry's hits and a
+stored prefilter are used only when they are exactly what the engine would have
+stored, and a markup parser that gives up on one document is that document's
+error, not the run's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from restorelint.catalog.rules import Rule
+from restorelint.match.prefilter import Prefilter
+from restorelint.read.formats import segments as format_segments
+from restorelint.records import Hit, InputError, Segment, Source
+
+
+def valid_hits(cached: object, size: int, known: Mapping[str, object]) -> list[Hit] | None:
+    """A cache entry's hits, if it is exactly what this engine would have stored:
+    a list of [known rule id, start, end] inside the text. Anything else (a
+    damaged or edited file) is never believed."""
+    if not isinstance(cached, list):
+        return None
+    out: list[Hit] = []
+    for item in cached:
+        if not (isinstance(item, list) and len(item) == 3):
+            return None
+        rule, start, end = item
+        if not (isinstance(rule, str) and rule in known):
+            return None
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+            return None
+        if not 0 <= start < end <= size:
+            return None
+        out.append((rule, start, end))
+    return out
+
+
+def cached_prefilter(rules: Sequence[Rule], stored: object) -> Prefilter | None:
+    """The stored prefilter, if it is well formed, holds exactly the checks' own
+    patterns, and lets through every rule's own flagged examples (an emptied
+    or edited entry would otherwise hide findings in every file)."""
+    try:
+        built = Prefilter.from_json(stored)  # type: ignore[arg-type]
+    except (TypeError, ValueError, KeyError, AttributeError, re.error, RecursionError):
+        return None
+    if not built.trusted(rules):
+        return None
+    return built
+
+
+def read_segments(number: int, source: Source) -> list[Segment] | InputError:
+    """One document's prose, or why its markup could not be read. A markup parser
+    that gives up on one document (a construct it has never seen) must not stop
+    the others from being linted."""
+    try:
+        return list(format_segments(number, source.text, source.format))
+    except (RecursionError, MemoryError) as exc:
+        return InputError(source.path, f"markup nested too deeply to read ({type(exc).__name__})")
+    except Exception as exc:  # a third-party parser's surprise, reported per document
+        fmt = source.format or "plain"
+        why = f"{type(exc).__name__}: {exc}"
+        return InputError(source.path, f"could not read its {fmt} markup ({why}); not linted")
