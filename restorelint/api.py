@@ -57,11 +57,12 @@ def lint_texts(
     ]
     pipeline = _pipeline(rules, config)
     # by position, not by name: two texts may be given the same path
-    per_source = pipeline.lint(sources).per_source
+    linted = pipeline.lint(sources)
+    per_source = linted.per_source
     if rewrites:
         per_source = [
-            with_sentence_rewrites(pipeline, [source], own)
-            for source, own in zip(sources, per_source, strict=True)
+            with_sentence_rewrites(pipeline, [source], own, [linted.stretches[number]])
+            for number, (source, own) in enumerate(zip(sources, per_source, strict=True))
         ]
     return per_source
 

@@ -306,7 +306,7 @@ def test_a_path_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path) -> 
     if sys.platform == "darwin":
         pytest.skip("macOS file systems refuse names that are not UTF-8")
     (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text(PUNITIVE, encoding="utf-8")
-    for fmt in ("text", "json", "sarif", "github", "junit"):
+    for fmt in ("text", "concise", "json", "sarif", "github", "junit"):
         result = _run(["check", "--format", fmt, "."], tmp_path)
         _no_crash(result)
         assert result.returncode == 1, (fmt, result.stderr)

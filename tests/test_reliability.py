@@ -113,7 +113,7 @@ def _findings(pipeline: Pipeline, text: str) -> list[tuple[str, int, int]]:
 @pytest.mark.parametrize(
     "poison",
     [
-        {"requirements": [], "patterns": []},
+        {"requirements": [], "patterns": [], "wide": [], "gates": {}},
         {"requirements": "x"},
         [["RL101", 0, 10**9]],
         [["RL999", 0, 3]],
@@ -130,7 +130,7 @@ def _findings(pipeline: Pipeline, text: str) -> list[tuple[str, int, int]]:
     ],
 )
 def test_a_poisoned_cache_entry_is_never_believed(tmp_path: Path, poison: object) -> None:
-    from restorelint.run import engine
+    from restorelint.run import guard
 
     rules = list(default_rules())
     expected = _findings(Pipeline(rules), PUNITIVE)
@@ -142,7 +142,7 @@ def test_a_poisoned_cache_entry_is_never_believed(tmp_path: Path, poison: object
         if is_prefilter == isinstance(poison, dict) or not isinstance(poison, dict):
             payload["value"] = poison
             entry.write_text(json.dumps(payload), encoding="utf-8")
-    engine._PREFILTERS.clear()  # a new process: the prefilter comes from the cache
+    guard._PREFILTERS.clear()  # a new process: the prefilter comes from the cache
     assert _findings(Pipeline(rules, cache=cache), PUNITIVE) == expected
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from restorelint.parse.people import is_first_person, is_person
+from restorelint.read.segment import parseable
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -84,7 +85,7 @@ def excerpt(nlp: Language, text: str, start: int, end: int, rule: str, category:
     lo = text.rfind("\n", lo, start) + 1 or lo
     hi = text.find("\n", end, end + WINDOW)
     hi = min(len(text), end + WINDOW) if hi < 0 else hi
-    doc = nlp(text[lo:hi])
+    doc = nlp(parseable(text[lo:hi]))  # a JSON line may hold a lone surrogate
     rel_start, rel_end = start - lo, end - lo
     sentence = next(
         (s for s in doc.sents if s.start_char <= rel_start < s.end_char + 1), doc[0 : len(doc)]

@@ -39,6 +39,10 @@ FILTERS: dict[str, ContextFilter] = {
     "impersonal": subject.impersonal,
     "past_event": subject.past_event,
 }
+# The filters that read more of the segment than the match's sentence (a fault
+# named anywhere in it, who a verbless fragment is aimed at): a match one of them
+# excuses in a stretch of a paragraph is judged again on the whole paragraph.
+WHOLE_SEGMENT = frozenset({"fault_free", "impersonal"})
 
 
 @cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from restorelint.catalog.load import CatalogError
 from restorelint.catalog.rules import Rule
@@ -178,25 +178,57 @@ class Patterns(Generic[Label]):
 RawMatch = Match[Rule]
 
 
-class CompiledRules:
-    """Every rule compiled into one set of matchers."""
+class Gate(Protocol):
+    def open(self, found: set[str], text: str) -> bool: ...
 
-    def __init__(self, rules: Sequence[Rule], nlp: Language) -> None:
+
+class CompiledRules:
+    """Every rule compiled into matchers: the rules without a gate share one set; a
+    token or dependency rule with a gate (its own prefilter) gets its own, run
+    only on docs whose words open it. The Matcher tries every pattern at every
+    token, so running all patterns on every doc cost more than the parse."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        nlp: Language,
+        gates: Mapping[str, Gate] | None = None,
+        words: Callable[[str], set[str]] | None = None,
+    ) -> None:
         self.patterns: Patterns[Rule] = Patterns(nlp)
+        self.gated: list[tuple[Gate, Patterns[Rule]]] = []
+        self.words = words
         for rule in rules:
-            where = (rule.source, "patterns")
-            if rule.kind == "token":
-                self.patterns.add_token(rule, rule.patterns, where)
-            elif rule.kind == "phrase":
-                self.patterns.add_phrase(rule, rule.patterns, rule.attr, where)
-            elif rule.kind == "dependency":
-                self.patterns.add_dependency(rule, rule.patterns, rule.highlight, where)
-            elif rule.kind == "python":
-                assert rule.check is not None  # guaranteed by the schema
-                self.patterns.add_check(rule, load_check(rule.check, rule.source), rule.options)
+            gate = (gates or {}).get(rule.id) if words is not None else None
+            if gate is not None and rule.kind in ("token", "dependency"):
+                own: Patterns[Rule] = Patterns(nlp)
+                self.gated.append((gate, own))
+                _add(own, rule)
+            else:
+                _add(self.patterns, rule)
 
     def find(self, doc: Doc) -> list[RawMatch]:
-        return list(_longest_per_rule(self.patterns.find(doc)))
+        found = self.patterns.find(doc)
+        if self.gated and self.words is not None:
+            text = doc.text
+            words = self.words(text)
+            for gate, own in self.gated:
+                if gate.open(words, text):
+                    found.extend(own.find(doc))
+        return list(_longest_per_rule(found))
+
+
+def _add(patterns: Patterns[Rule], rule: Rule) -> None:
+    where = (rule.source, "patterns")
+    if rule.kind == "token":
+        patterns.add_token(rule, rule.patterns, where)
+    elif rule.kind == "phrase":
+        patterns.add_phrase(rule, rule.patterns, rule.attr, where)
+    elif rule.kind == "dependency":
+        patterns.add_dependency(rule, rule.patterns, rule.highlight, where)
+    elif rule.kind == "python":
+        assert rule.check is not None  # guaranteed by the schema
+        patterns.add_check(rule, load_check(rule.check, rule.source), rule.options)
 
 
 def _longest_per_rule(matches: list[RawMatch]) -> Iterator[RawMatch]:

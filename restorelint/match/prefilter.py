@@ -1,163 +1,52 @@
-"""Prefilter: skip the parse of segments that no rule could match.
+"""Prefilter: skip the parse of text that no rule could match.
 
-Every token, phrase and dependency pattern has at least one token that must
-be present and whose spelling is known (a LOWER/ORTH word list, or a LEMMA
-list expanded to every inflection with lemminflect); python checks declare
-their own triggers. A segment none of whose words is such an anchor cannot
-produce a finding, so it is never parsed, and when no segment needs a parse
-spaCy is never imported. Words are compared as lower-case runs of letters
-and digits, so "you're" offers "you" and "re", and the anchor "'re" needs
-"re": the split may let through more than it must, never less.
+A segment (or a sentence of one) none of whose words meets a rule's anchors
+(``match.anchors``) cannot produce a finding, so it is never parsed, and when
+nothing needs a parse spaCy is never imported. Each token and dependency rule
+also keeps its own anchors as a gate, so its matchers run only on docs that
+hold them.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import sys
-import types
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from restorelint.catalog.rules import Rule
-
-_WORD = re.compile(r"[\w@#]+")
-# Where spaCy's tokenizer splits inside a word: "doesn't" -> "does" "n't",
-# "cannot" -> "can" "not", "gonna" -> "gon" "na".
-_SPLITS = re.compile(r"(\w)(n['’]t\b)|\b(can)(not)\b|\b(gon|wan|got)(na|ta)\b")
-_LEXICAL = ("LOWER", "ORTH", "NORM", "TEXT", "LEMMA")
-# spaCy lemmatises contractions to their full verb; lemminflect does not
-# list the clitics.
-_CLITICS = {
-    "be": ("'s", "'re", "'m", "s", "re", "m"),
-    "have": ("'ve", "'s", "'d", "ve", "d"),
-    "will": ("'ll", "ll", "wo"),
-    "would": ("'d", "d"),
-    "not": ("n't", "nt"),
-    "do": ("does", "did", "doing", "done"),
-}
-
-
-def _split(match: re.Match[str]) -> str:
-    return " ".join(g for g in match.groups() if g)
-
-
-@dataclass(frozen=True)
-class Triggers:
-    """What a python check needs to see before it can flag anything."""
-
-    words: frozenset[str] = frozenset()
-    pattern: re.Pattern[str] | None = None
-    # each tuple: word lists that must all be present (e.g. a verb and "every")
-    all_of: tuple[tuple[frozenset[str], ...], ...] = ()
-
-
-class Unfilterable(Exception):
-    """A rule has a pattern with no spelled-out anchor: parse everything."""
-
-
-def _values(spec: Any) -> list[str] | None:
-    if isinstance(spec, str):
-        return [spec]
-    if isinstance(spec, dict) and isinstance(spec.get("IN"), list):
-        return [str(v) for v in spec["IN"]]
-    return None  # NOT_IN, REGEX, comparisons: no finite spelling
-
-
-def _inflections() -> Callable[[str], dict[str, tuple[str, ...]]]:
-    """lemminflect's getAllInflections, imported without its spaCy hook.
-
-    lemminflect's package import runs ``import spacy`` to register token
-    extensions; that alone costs half a second and is the one thing a run with
-    nothing to parse must not pay. A stand-in module too old for the hook
-    makes lemminflect skip it (and log why, which is silenced); the stand-in
-    is removed again, so a later real import of spaCy is unaffected.
-    """
-    if "spacy" in sys.modules or "lemminflect" in sys.modules:
-        from lemminflect import getAllInflections
-
-        return getAllInflections
-    stand_in = types.ModuleType("spacy")
-    stand_in.__version__ = "0.0"  # type: ignore[attr-defined]
-    sys.modules["spacy"] = stand_in
-    logging.disable(logging.WARNING)
-    try:
-        from lemminflect import getAllInflections
-    finally:
-        logging.disable(logging.NOTSET)
-        del sys.modules["spacy"]
-    return getAllInflections
-
-
-def _forms(attr: str, words: Iterable[str]) -> set[str]:
-    inflect = _inflections() if attr == "LEMMA" else None
-    forms: set[str] = set()
-    for word in words:
-        lower = word.lower()
-        forms.add(lower)
-        if attr == "LEMMA":
-            assert inflect is not None
-            for inflected in inflect(lower).values():
-                forms.update(w.lower() for w in inflected)
-            forms.update(_CLITICS.get(lower, ()))
-    return forms
-
-
-def _node_forms(attrs: dict[str, Any]) -> set[str] | None:
-    """The spellings one token spec allows, or None if it allows any word."""
-    choices = [
-        _forms(attr, vals)
-        for attr in _LEXICAL
-        if attr in attrs and (vals := _values(attrs[attr])) is not None
-    ]
-    if not choices:
-        return None
-    # several lexical constraints on one token must all hold: any one bounds it
-    return min(choices, key=len)
-
-
-def _mandatory(spec: dict[str, Any]) -> bool:
-    op = spec.get("OP", "1")
-    return op in ("1", "!", "+") or (op.startswith("{") and not op.startswith("{0"))
-
-
-def _key(form: str) -> str | None:
-    """The word a spelling must show in a segment's lower-cased word set (its
-    longest run of letters: "you're" -> "you"), or None for punctuation."""
-    lower = form.lower()
-    if lower.startswith(("n'", "n’")):
-        lower = lower[2:]  # "n't" hangs on its verb: "don't" offers "don" and "t"
-    pieces = _WORD.findall(lower)
-    return max(pieces, key=len) if pieces else None
-
-
-Requirement = tuple[frozenset[str], ...]  # every set must meet the segment's words
-
-
-def _requirement(nodes: Iterable[dict[str, Any]]) -> Requirement:
-    needs: list[frozenset[str]] = []
-    for forms in (_node_forms(n) for n in nodes):
-        if forms is None:
-            continue
-        keys = {_key(f) for f in forms}
-        if None in keys:
-            continue  # punctuation can be anywhere: it narrows nothing
-        needs.append(frozenset(k for k in keys if k is not None))
-    if not needs:
-        raise Unfilterable
-    return tuple(sorted(needs, key=len))
+from restorelint.match.anchors import (
+    GATED_KINDS,
+    Requirement,
+    Unfilterable,
+    declared_patterns,
+    reads_whole_segment,
+    rule_requirements,
+    words,
+)
 
 
 @dataclass(frozen=True)
 class Prefilter:
     requirements: tuple[Requirement, ...]
     patterns: tuple[re.Pattern[str], ...]
+    # the requirements of the checks that read a whole segment
+    wide: tuple[Requirement, ...] = ()
+    # a token or dependency rule's own requirements (numbers in ``requirements``)
+    rule_gates: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "requirements": [[sorted(need) for need in r] for r in self.requirements],
             "patterns": [[p.pattern, p.flags] for p in self.patterns],
+            "wide": [[sorted(need) for need in r] for r in self.wide],
+            "gates": {rule: list(numbers) for rule, numbers in self.rule_gates.items()},
+        }
+
+    def gates(self) -> dict[str, Gate]:
+        return {
+            rule: Gate(tuple(self.requirements[n] for n in numbers), ())
+            for rule, numbers in self.rule_gates.items()
         }
 
     @classmethod
@@ -165,12 +54,24 @@ class Prefilter:
         """Read what ``to_json`` wrote; ValueError for anything of another shape."""
         requirements = data["requirements"]
         patterns = data["patterns"]
-        if not (isinstance(requirements, list) and isinstance(patterns, list)):
+        wide = data["wide"]
+        gates = data["gates"]
+        if not all(isinstance(x, list) for x in (requirements, patterns, wide)):
             raise ValueError("not a prefilter")
-        for requirement in requirements:
-            if not isinstance(requirement, list) or not all(
-                isinstance(need, list) and all(isinstance(w, str) for w in need)
-                for need in requirement
+        if not isinstance(gates, dict) or not all(
+            isinstance(numbers, list)
+            and all(type(n) is int and 0 <= n < len(requirements) for n in numbers)
+            for numbers in gates.values()
+        ):
+            raise ValueError("not a prefilter's gates")
+        for requirement in (*requirements, *wide):
+            if (
+                not isinstance(requirement, list)
+                or not requirement
+                or not all(
+                    isinstance(need, list) and all(isinstance(w, str) for w in need)
+                    for need in requirement
+                )
             ):
                 raise ValueError("not a prefilter requirement")
         if not all(
@@ -181,15 +82,21 @@ class Prefilter:
         return cls(
             requirements=tuple(tuple(frozenset(n) for n in r) for r in requirements),
             patterns=tuple(re.compile(p, f) for p, f in patterns),
+            wide=tuple(tuple(frozenset(n) for n in r) for r in wide),
+            rule_gates={str(rule): tuple(numbers) for rule, numbers in gates.items()},
         )
 
     def trusted(self, rules: Sequence[Rule]) -> bool:
         """Could this (stored) prefilter be the one ``build(rules)`` makes? It must
         hold exactly the checks' own patterns and let through every rule's flagged
         examples (the deny rule: its words); a damaged or edited one does not."""
-        declared = [(p.pattern, p.flags) for p in _declared_patterns(rules)]
+        declared = [(p.pattern, p.flags) for p in declared_patterns(rules)]
         if [(p.pattern, p.flags) for p in self.patterns] != declared:
             return False
+        gated = {r.id for r in rules if r.kind in GATED_KINDS}
+        if set(self.rule_gates) != gated:
+            return False
+        own_gates = self.gates()
         for rule in rules:
             if rule.patterns_from is not None:
                 texts = [str(p) for p in rule.patterns]
@@ -197,69 +104,82 @@ class Prefilter:
                 texts = [e.text for e in rule.flag_examples]
             if not all(self.may_match(text) for text in texts):
                 return False
+            if reads_whole_segment(rule) and not all(self.needs_whole(t) for t in texts):
+                return False
+            gate = own_gates.get(rule.id)
+            if gate is not None and not all(gate.open(words(t), t) for t in texts):
+                return False
         return True
 
     def may_match(self, text: str) -> bool:
-        words = set(_WORD.findall(_SPLITS.sub(_split, text.lower())))
-        for requirement in self.requirements:
-            if all(not words.isdisjoint(need) for need in requirement):
+        found = words(text)
+        index = self._index()
+        # only the requirements whose first set one of the words is in can be met
+        candidates = {n for word in found for n in index.get(word, ())}
+        for number in sorted(candidates):
+            if all(not found.isdisjoint(need) for need in self.requirements[number][1:]):
                 return True
         return any(p.search(text) for p in self.patterns)
 
+    def _index(self) -> dict[str, tuple[int, ...]]:
+        """Requirement numbers by the words of their first set: the parse planner
+        asks about every sentence, and most words open no requirement."""
+        index = self.__dict__.get("_by_word")
+        if index is None:
+            lists: dict[str, list[int]] = {}
+            for number, requirement in enumerate(self.requirements):
+                for word in requirement[0] if requirement else ():
+                    lists.setdefault(word, []).append(number)
+            index = {word: tuple(numbers) for word, numbers in lists.items()}
+            object.__setattr__(self, "_by_word", index)
+        return index
 
-def _rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[str]]]:
-    if rule.kind == "model":
-        # the tone model scores every sentence itself, before any parse, and
-        # asks for the parse of the sentences it marks (run/tone.py)
-        return [], []
-    if rule.kind == "token":
-        return [_requirement(n for n in p if _mandatory(n)) for p in rule.patterns], []
-    if rule.kind == "dependency":
-        return [_requirement(n.get("RIGHT_ATTRS", {}) for n in p) for p in rule.patterns], []
-    if rule.kind == "phrase":
-        # split as the tokenizer splits ("couldn't" is "could" "n't")
-        phrases = [_SPLITS.sub(_split, str(p).lower()) for p in rule.patterns]
-        return [_requirement({"LOWER": w} for w in p.split()) for p in phrases], []
-    from restorelint.match.compiled import check_module
-
-    module = check_module(rule.check or "", rule.source)
-    if not hasattr(module, "triggers"):
-        raise Unfilterable
-    found: Triggers = module.triggers(rule.options)
-    requirements = []
-    if found.words:
-        requirements.append(_requirement([{"LEMMA": {"IN": sorted(found.words)}}]))
-    for sets in found.all_of:
-        requirements.append(_requirement([{"LEMMA": {"IN": sorted(s)}} for s in sets]))
-    return requirements, [found.pattern] if found.pattern is not None else []
+    def needs_whole(self, text: str) -> bool:
+        """Could a check that reads the whole segment match in this text?"""
+        if not self.wide:
+            return False
+        found = words(text)
+        return any(all(not found.isdisjoint(need) for need in r) for r in self.wide)
 
 
-def _declared_patterns(rules: Sequence[Rule]) -> list[re.Pattern[str]]:
-    from restorelint.match.compiled import check_module
+@dataclass(frozen=True)
+class Gate:
+    """One rule's own prefilter: a parsed doc whose words meet none of its
+    requirements cannot hold its match, so its matchers are not run on it."""
 
-    found = []
-    for rule in rules:
-        if rule.kind != "python":
-            continue
-        module = check_module(rule.check or "", rule.source)
-        if hasattr(module, "triggers"):
-            pattern = module.triggers(rule.options).pattern
-            if pattern is not None:
-                found.append(pattern)
-    return found
+    requirements: tuple[Requirement, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+    def open(self, found: set[str], text: str) -> bool:
+        for requirement in self.requirements:
+            if all(not found.isdisjoint(need) for need in requirement):
+                return True
+        return any(p.search(text) for p in self.patterns)
 
 
 def build(rules: Sequence[Rule]) -> Prefilter | None:
     """The prefilter for these rules, or None when some rule cannot be prefiltered."""
     requirements: set[Requirement] = set()
+    wide: set[Requirement] = set()
+    own: dict[str, list[Requirement]] = {}
     patterns: list[re.Pattern[str]] = []
     try:
         for rule in rules:
-            found, regexes = _rule_requirements(rule)
+            found, regexes = rule_requirements(rule)
             requirements.update(found)
+            if reads_whole_segment(rule):
+                wide.update(found)
+            if rule.kind in GATED_KINDS:
+                own[rule.id] = found
             patterns.extend(regexes)
     except Unfilterable:
         return None
-    # cheapest first: single-set requirements settle most segments
-    ordered = tuple(sorted(requirements, key=lambda r: (len(r), -len(r[0]))))
-    return Prefilter(requirements=ordered, patterns=tuple(patterns))
+
+    def cheapest_first(given: set[Requirement]) -> tuple[Requirement, ...]:
+        # single-set requirements settle most segments
+        return tuple(sorted(given, key=lambda r: (len(r), -len(r[0]))))
+
+    ordered = cheapest_first(requirements)
+    number = {requirement: n for n, requirement in enumerate(ordered)}
+    rule_gates = {rule: tuple(sorted({number[r] for r in found})) for rule, found in own.items()}
+    return Prefilter(ordered, tuple(patterns), cheapest_first(wide), rule_gates)

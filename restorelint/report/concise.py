@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from restorelint.records import Finding
 from restorelint.report import Report
+from restorelint.report.paths import display_path
 from restorelint.report.text import summary
 
 
 def line(finding: Finding) -> str:
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}"
+    where = f"{display_path(finding.path)}:{finding.line}:{finding.column}"
+    return f"{where}: {finding.rule} {finding.message}"
 
 
 def render(report: Report, color: bool = False) -> str:

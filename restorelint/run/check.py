@@ -53,7 +53,7 @@ def check(pipeline: Pipeline, sources: Sequence[Source], options: CheckOptions) 
     texts = {s.path: s.text for s in sources}
     if not options.review:
         linted = pipeline.lint(sources)
-        findings = with_sentence_rewrites(pipeline, sources, linted.findings)
+        findings = with_sentence_rewrites(pipeline, sources, linted.findings, linted.stretches)
         return CheckResult(findings, [], texts, linted.warnings, read_errors=linted.errors)
     from restorelint.suggest.message import MessageReport
 

@@ -3,7 +3,8 @@
 It returns the findings the context filters kept and, when asked, the parsed
 segments it made, so that later stages (review, suggest) read the same parse
 instead of making their own. Cached results and the lexical prefilter let it
-skip parses; ``jobs`` forks workers for large inputs.
+skip parses, and of a paragraph it parses only the stretches a rule could match
+or the tone model marks (``run.windows``); ``jobs`` forks workers for large inputs.
 """
 
 from __future__ import annotations
@@ -16,20 +17,14 @@ from typing import TYPE_CHECKING
 from restorelint.catalog.lexicon import lexicon_fingerprint
 from restorelint.catalog.rules import STAGE_KIND, Rule
 from restorelint.match.prefilter import Prefilter
-from restorelint.match.prefilter import build as build_prefilter
 from restorelint.records import Finding, Hit, InputError, Segment, Source
 from restorelint.run.cache import Cache, digest, environment_stamp, rules_fingerprint
 from restorelint.run.findings import make_finding
-from restorelint.run.guard import cached_prefilter, read_segments, valid_hits
+from restorelint.run.guard import load_prefilter, read_segments, valid_hits
+from restorelint.run.judge import judge
 from restorelint.run.memo import SegmentMemo
-from restorelint.run.tone import (
-    MODEL_KIND,
-    Scored,
-    ToneSettings,
-    score_segments,
-    tone_matches,
-    without_repeats,
-)
+from restorelint.run.tone import MODEL_KIND, Scored, ToneSettings, score_segments
+from restorelint.run.windows import Window, plan, whole
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,13 +41,14 @@ BATCH_SIZE = 64
 # than it saves.
 PARALLEL_MIN_SEGMENTS = 400
 _COMPILED: dict[tuple[int, str], CompiledRules] = {}
-_PREFILTERS: dict[str, Prefilter | None] = {}
 
 Parsed = list[tuple[Segment, "Doc"]]
-# A segment and the tone model's scores for its sentences.
-Item = tuple[Segment, list[Scored]]
+# The stretches of one paragraph to parse: the unit of work, never split.
+Group = list[Window]
 # (segments parsed so far, segments to parse in this run): a progress bar's feed.
 Progress = Callable[[int, int], None]
+# A paragraph's source number, its hits and the stretches that hold them.
+Judged = tuple[int, list[Hit], list[Segment]]
 Tick = Callable[[int], None]  # segments parsed so far in this run
 
 
@@ -64,6 +60,9 @@ class EngineResult:
     parsed: list[Parsed]
     # by source number: documents whose markup could not be read (no findings)
     errors: dict[int, InputError] = field(default_factory=dict)
+    # per source, the stretches parsed in this run that hold its findings, for the
+    # try: lines to parse again instead of whole paragraphs
+    stretches: list[list[Segment]] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -83,8 +82,12 @@ class Engine:
         tone_threshold: float | None = None,
         progress: Progress | None = None,
         memo: SegmentMemo | None = None,
+        by_sentence: bool = True,
     ) -> None:
         self.progress = progress
+        # False: parse every paragraph that could match whole (the reference the
+        # sentence-by-sentence path is diffed against: benchmarks/identical.py)
+        self.by_sentence = by_sentence
         self.memo = memo
         # A stage rule is reported by a later stage, never matched in text; the
         # model rule is the tone scorer, not a pattern.
@@ -114,11 +117,13 @@ class Engine:
     def compiled(self) -> CompiledRules:
         # Compiling ~40 rules into spaCy matchers takes tens of milliseconds;
         # bots calling lint_text in a loop should pay it once per rule set.
+        from restorelint.match.anchors import words
         from restorelint.match.compiled import CompiledRules
 
-        key = (id(self.nlp), self.fingerprint)
+        key = (id(self.nlp), self.fingerprint, self.prefilter is not None)
         if key not in _COMPILED:
-            _COMPILED[key] = CompiledRules(self.rules, self.nlp)
+            gates = self.prefilter.gates() if self.prefilter is not None else None
+            _COMPILED[key] = CompiledRules(self.rules, self.nlp, gates, words)
         return _COMPILED[key]
 
     @cached_property
@@ -139,27 +144,15 @@ class Engine:
 
     @cached_property
     def prefilter(self) -> Prefilter | None:
-        if not self.use_prefilter:
-            return None
-        # Building it expands every lemma with lemminflect (about a second);
-        # the result only changes with the rules, so keep it in the process
-        # (bots calling lint_text in a loop) and in the cache (command runs).
-        key = digest("prefilter", self.fingerprint)
-        if key in _PREFILTERS:
-            return _PREFILTERS[key]
-        stored = self.cache.get(key) if self.cache is not None else None
-        built: Prefilter | None = (
-            cached_prefilter(self.rules, stored) if stored is not None else None
+        return (
+            load_prefilter(self.rules, self.fingerprint, self.cache) if self.use_prefilter else None
         )
-        if built is None:
-            built = build_prefilter(self.rules)
-            if built is not None and self.cache is not None:
-                self.cache.put(key, built.to_json())
-        _PREFILTERS[key] = built
-        return built
 
-    def needs_parse(self, segment: Segment) -> bool:
-        return self.prefilter is None or self.prefilter.may_match(segment.text)
+    def _plan(self, seg: Segment, scored: list[Scored], keep_docs: bool) -> Group:
+        if keep_docs or self.prefilter is None:
+            return [whole(seg, scored)]
+        threshold = self.tone.threshold if self.tone is not None else 1.0
+        return plan(seg, scored, self.prefilter, threshold, by_sentence=self.by_sentence)
 
     def run(self, sources: Sequence[Source], keep_docs: bool = False) -> EngineResult:
         """Findings for every source. With ``keep_docs`` (the message-level review)
@@ -188,21 +181,22 @@ class Engine:
         if self.memo is not None and not keep_docs:
             every = self.memo.split(every, hits)
         scored = score_segments(every) if self.tone is not None else [[] for _ in every]
-        threshold = self.tone.threshold if self.tone is not None else 1.0
-        items = [
-            (seg, own)
+        groups = [
+            group
             for seg, own in zip(every, scored, strict=True)
-            if keep_docs or self.needs_parse(seg) or any(s.score >= threshold for s in own)
+            if (group := self._plan(seg, own, keep_docs))
         ]
         parsed: list[Parsed] = [[] for _ in sources]
-        tick = self._ticker(len(items))
+        stretches: list[list[Segment]] = [[] for _ in sources]
+        tick = self._ticker(sum(map(len, groups)))
         if keep_docs:
-            for seg, doc, found in self._parse_and_match(items, tick):
+            for seg, doc, found, _ in self._parse_and_match(groups, tick):
                 parsed[seg.source].append((seg, doc))
                 hits[seg.source].extend(found)
-        elif items:
-            for number, hit in self._hits(items, tick):
-                hits[number].append(hit)
+        elif groups:
+            for number, found, flagged in self._hits(groups, tick):
+                hits[number].extend(found)
+                stretches[number].extend(flagged)
         if caching:
             for number in todo:
                 self.cache.put(keys[number], hits[number])  # type: ignore[union-attr]
@@ -214,7 +208,7 @@ class Engine:
             ]
             for number in range(len(sources))
         ]
-        return EngineResult(per_source, parsed, errors)
+        return EngineResult(per_source, parsed, errors, stretches)
 
     def _ticker(self, total: int) -> Tick | None:
         if self.progress is None or not total:
@@ -223,8 +217,8 @@ class Engine:
         progress(0, total)
         return lambda done: progress(done, total)
 
-    def _hits(self, items: list[Item], tick: Tick | None = None) -> list[tuple[int, Hit]]:
-        if self.jobs > 1 and len(items) >= PARALLEL_MIN_SEGMENTS:
+    def _hits(self, groups: list[Group], tick: Tick | None = None) -> list[Judged]:
+        if self.jobs > 1 and sum(map(len, groups)) >= PARALLEL_MIN_SEGMENTS:
             from restorelint.run.parallel import in_parallel
 
             _ = self.compiled  # load and compile once, in the parent, before forking
@@ -236,41 +230,51 @@ class Engine:
                 if tick is not None:
                     tick(done)
 
-            return in_parallel(self.segment_hits, items, self.jobs, chunk_done)
-        return self.segment_hits(items, tick)
+            return in_parallel(self.segment_hits, groups, self.jobs, chunk_done)
+        return self.segment_hits(groups, tick)
 
-    def segment_hits(self, items: list[Item], tick: Tick | None = None) -> list[tuple[int, Hit]]:
-        """(source number, hit) for every match the context filters keep."""
-        found = self._parse_and_match(items, tick)
-        return [(seg.source, hit) for seg, _doc, hits in found for hit in hits]
+    def segment_hits(self, groups: list[Group], tick: Tick | None = None) -> list[Judged]:
+        """Each paragraph's source number, the hits the context filters keep, and the
+        stretches that hold them."""
+        found = self._parse_and_match(groups, tick)
+        return [(seg.source, hits, flagged) for seg, _doc, hits, flagged in found if hits]
 
     def _parse_and_match(
-        self, items: Sequence[Item], tick: Tick | None = None
-    ) -> Iterator[tuple[Segment, Doc, list[Hit]]]:
-        """Each segment with its doc and hits, one at a time: a caller that does not
-        keep the docs lets each go before the next is parsed, so a long input never
-        holds thousands of docs (and the garbage collector never walks them)."""
-        if not items:
-            return
-        from restorelint.context import excuse
-
+        self, groups: Sequence[Group], tick: Tick | None = None
+    ) -> Iterator[tuple[Segment, Doc, list[Hit], list[Segment]]]:
+        """Each paragraph with a doc, its hits in the original and the stretches that
+        hold them, one at a time: a
+        caller that does not keep the docs lets each go before the next is parsed,
+        so a long input never holds thousands of docs. The doc is the paragraph's
+        own when it was parsed whole (always, with ``keep_docs``), else its last
+        stretch's."""
         compiled = self.compiled if self.rules else None
-        tone = self.tone
-        docs = self.nlp.pipe((seg.text for seg, _ in items), batch_size=BATCH_SIZE)
-        for number, ((seg, scored), doc) in enumerate(zip(items, docs, strict=True), 1):
-            if tick is not None and (number % BATCH_SIZE == 0 or number == len(items)):
-                tick(number)  # workers get no tick: only the parent draws progress
-            matches = list(compiled.find(doc)) if compiled is not None else []
-            if tone is not None:
-                matches += tone_matches(tone, doc, scored)
-            kept = [m for m in matches if excuse(m, doc, seg) is None]
-            if tone is not None:
-                kept = without_repeats(tone, kept)
-            own: list[Hit] = []  # in the segment's text
-            for match in kept:
-                span = doc[match.start : match.end]
-                own.append((match.rule.id, span.start_char, span.end_char))
+        total = sum(map(len, groups))
+        stretches = (w.segment.text for group in groups for w in group)
+        docs = iter(self.nlp.pipe(stretches, batch_size=BATCH_SIZE))
+        done = 0
+        for group in groups:
+            parent = group[0].parent
+            own: list[Hit] = []  # in the paragraph's text
+            flagged: list[Segment] = []
+            again = False
+            for window in group:
+                doc = next(docs)
+                done += 1
+                if tick is not None and (done % BATCH_SIZE == 0 or done == total):
+                    tick(done)  # workers get no tick: only the parent draws progress
+                if again:
+                    continue
+                found, reads_wide = judge(compiled, self.tone, window.segment, doc, window.scored)
+                again = reads_wide and not window.whole
+                flagged += [window.segment] if found else []
+                own.extend((rule, start + window.at, end + window.at) for rule, start, end in found)
+            if again:
+                # a filter read the whole paragraph: judge it on the whole paragraph
+                doc = self.nlp(parent.text)
+                own, _ = judge(compiled, self.tone, parent, doc, group[0].parent_scored)
+                flagged = [parent]
             if self.memo is not None:
-                self.memo.put(seg, own)
-            found = [(rule, *seg.original_span(start, end)) for rule, start, end in own]
-            yield seg, doc, found
+                self.memo.put(parent, own)
+            hits = [(rule, *parent.original_span(start, end)) for rule, start, end in own]
+            yield parent, doc, hits, flagged

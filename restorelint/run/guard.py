@@ -1,7 +1,7 @@
 """What the engine reads and does not trust blindly: a cache entry's hits and a
-stored prefilter are used only when they are exactly what the engine would have
-stored, and a markup parser that gives up on one document is that document's
-error, not the run's."""
+stored prefilter (built here when none can be trusted) are used only when they
+are exactly what the engine would have stored, and a markup parser that gives
+up on one document is that document's error, not the run's."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from collections.abc import Mapping, Sequence
 
 from restorelint.catalog.rules import Rule
 from restorelint.match.prefilter import Prefilter
+from restorelint.match.prefilter import build as build_prefilter
 from restorelint.read.formats import segments as format_segments
 from restorelint.records import Hit, InputError, Segment, Source
+from restorelint.run.cache import Cache, digest
 
 
 def valid_hits(cached: object, size: int, known: Mapping[str, object]) -> list[Hit] | None:
@@ -33,6 +35,29 @@ def valid_hits(cached: object, size: int, known: Mapping[str, object]) -> list[H
             return None
         out.append((rule, start, end))
     return out
+
+
+_PREFILTERS: dict[str, Prefilter | None] = {}
+
+
+def load_prefilter(
+    rules: Sequence[Rule], fingerprint: str, cache: Cache | None
+) -> Prefilter | None:
+    """The rules' prefilter (None when some rule cannot be prefiltered). Building it
+    expands every lemma with lemminflect (about a second); the result only changes
+    with the rules, so it is kept in the process (bots calling lint_text in a
+    loop) and in the cache (command runs)."""
+    key = digest("prefilter/2", fingerprint)
+    if key in _PREFILTERS:
+        return _PREFILTERS[key]
+    stored = cache.get(key) if cache is not None else None
+    built = cached_prefilter(rules, stored) if stored is not None else None
+    if built is None:
+        built = build_prefilter(rules)
+        if built is not None and cache is not None:
+            cache.put(key, built.to_json())
+    _PREFILTERS[key] = built
+    return built
 
 
 def cached_prefilter(rules: Sequence[Rule], stored: object) -> Prefilter | None:

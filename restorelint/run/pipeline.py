@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from restorelint.catalog.rules import Rule, catalog
 from restorelint.catalog.selectors import known_selector
-from restorelint.records import Finding, InputError, Source
+from restorelint.records import Finding, InputError, Segment, Source
 from restorelint.run.cache import Cache
 from restorelint.run.engine import Engine, Parsed, Progress
 from restorelint.run.memo import SegmentMemo
@@ -51,6 +51,8 @@ class Linted:
     per_source: list[list[Finding]] = field(default_factory=list)
     # documents that could not be read (their markup defeated its parser)
     errors: list[InputError] = field(default_factory=list)
+    # per source, the parsed stretches that hold its findings (engine.EngineResult)
+    stretches: list[list[Segment]] = field(default_factory=list)
 
 
 class Pipeline:
@@ -110,7 +112,7 @@ class Pipeline:
             per_source.append(strongest_per_span(ordered))
         findings = [f for own in per_source for f in own]
         errors = [result.errors[n] for n in sorted(result.errors)]
-        return Linted(findings, result.parsed, warnings, per_source, errors)
+        return Linted(findings, result.parsed, warnings, per_source, errors, result.stretches)
 
     def _reports_unused(self, path: str) -> bool:
         if self.report_unused is not None:
@@ -173,6 +175,7 @@ class Pipeline:
     ) -> set[tuple[int, int]]:
         """(message, sentence) of every rewrite that is flagged again, lost a fact of
         the original or is not grammatical (a bare frame is only linted)."""
+        from restorelint.read.segment import parseable
         from restorelint.suggest.quality import rewrite_problems
         from restorelint.suggest.sentence import BARE
 
@@ -191,7 +194,11 @@ class Pipeline:
             elif drafted.rewrite.level < BARE:
                 text = drafted.rewrite.text
                 if rewrite_problems(
-                    drafted.sentence.doc, drafted.punitive_spans(), text, self.nlp(text)
+                    drafted.sentence.doc,
+                    drafted.punitive_spans(),
+                    text,
+                    # as the engine parses: a lone surrogate from the API is U+FFFD
+                    self.nlp(parseable(text)),
                 ):
                     flagged.add((m, k))
         return flagged

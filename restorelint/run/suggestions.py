@@ -1,8 +1,9 @@
 """Each finding's ``try:`` line: the rewrite of its own sentence, as ``rewrite`` and
 ``--fix --unsafe-fixes`` would write it, instead of the rule's general advice.
 
-Only the paragraphs that hold findings are parsed again (the check did not keep
-its parses), their flagged sentences are read as the review reads them, and the
+Only the stretches that hold findings are parsed again (the check did not keep
+its parses): the ones the engine parsed when it says which, else the paragraphs.
+Their flagged sentences are read as the review reads them, and the
 rewrites go through the same verification. The result is cached with the
 file's findings, so a warm re-run parses nothing. A finding whose sentence only
 gets a bare frame (nothing of it to keep) keeps the rule's advice.
@@ -15,13 +16,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from restorelint.read.formats import segments as format_segments
-from restorelint.records import Finding, Source
+from restorelint.records import Finding, Segment, Source
 from restorelint.run.cache import digest
 from restorelint.run.pipeline import Job, Pipeline
 
 
 def with_sentence_rewrites(
-    pipeline: Pipeline, sources: Sequence[Source], findings: Sequence[Finding]
+    pipeline: Pipeline,
+    sources: Sequence[Source],
+    findings: Sequence[Finding],
+    stretches: Sequence[Sequence[Segment]] | None = None,
 ) -> list[Finding]:
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -31,7 +35,10 @@ def with_sentence_rewrites(
     chosen: dict[str, dict[str, str]] = {}
     keys: dict[str, str] = {}
     todo: list[Source] = []
-    for source in sources:
+    parsed: dict[str, Sequence[Segment]] = {}
+    for number, source in enumerate(sources):
+        if stretches is not None and stretches[number]:
+            parsed[source.path] = stretches[number]
         own = by_path.get(source.path)
         if not own:
             continue
@@ -48,7 +55,7 @@ def with_sentence_rewrites(
                 chosen[source.path] = {str(k): str(v) for k, v in stored.items()}
                 continue
         todo.append(source)
-    for source, lines in zip(todo, _rewrite(pipeline, todo, by_path), strict=True):
+    for source, lines in zip(todo, _rewrite(pipeline, todo, by_path, parsed), strict=True):
         chosen[source.path] = lines
         if cache is not None:
             cache.put(keys[source.path], lines)
@@ -62,7 +69,10 @@ def _key(finding: Finding) -> str:
 
 
 def _rewrite(
-    pipeline: Pipeline, sources: Sequence[Source], by_path: dict[str, list[Finding]]
+    pipeline: Pipeline,
+    sources: Sequence[Source],
+    by_path: dict[str, list[Finding]],
+    parsed: dict[str, Sequence[Segment]],
 ) -> list[dict[str, str]]:
     if not sources:
         return []
@@ -72,9 +82,10 @@ def _rewrite(
     jobs: list[Job] = []
     for number, source in enumerate(sources):
         own = by_path[source.path]
+        given = parsed.get(source.path)
         segments = [
             seg
-            for seg in format_segments(number, source.text, source.format)
+            for seg in (given or format_segments(number, source.text, source.format))
             if any(_overlaps(seg.original_span(0, len(seg.text)), f) for f in own)
         ]
         docs = pipeline.nlp.pipe(seg.text for seg in segments)

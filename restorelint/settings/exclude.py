@@ -31,9 +31,15 @@ DEFAULT_EXCLUDE = (
 )
 
 
+def gitignore_spec(lines: Iterable[str]) -> pathspec.GitIgnoreSpec:
+    # The pure-Python backend: pathspec picks re2 when google-re2 is installed
+    # (proselint brings it), and re2 raises on a file name that is not UTF-8.
+    return pathspec.GitIgnoreSpec.from_lines(lines, backend="simple")
+
+
 @cache
 def compile_globs(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return gitignore_spec(patterns)
 
 
 def _relative(path: Path, root: Path) -> str | None:
@@ -102,17 +108,17 @@ def _gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
     except OSError:
         return None
     try:
-        return pathspec.GitIgnoreSpec.from_lines(lines)
+        return gitignore_spec(lines)
     except Exception:
         # git skips a line it cannot read as a pattern; so does this
-        return pathspec.GitIgnoreSpec.from_lines(_valid(lines))
+        return gitignore_spec(_valid(lines))
 
 
 def _valid(lines: Iterable[str]) -> list[str]:
     kept = []
     for line in lines:
         try:
-            pathspec.GitIgnoreSpec.from_lines([line])
+            gitignore_spec([line])
         except Exception:
             continue
         kept.append(line)

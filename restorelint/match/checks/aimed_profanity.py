@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.lexicon import load_lexicon
 from restorelint.catalog.load import words as word_set
-from restorelint.match.prefilter import Triggers
+from restorelint.match.anchors import Triggers
 from restorelint.parse.people import is_first_person, is_person, is_second_person
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.lexicon import load_lexicon
-from restorelint.match.prefilter import Triggers
+from restorelint.match.anchors import Triggers
 from restorelint.parse.people import is_person
 from restorelint.parse.syntax import mentions
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def triggers(options: Mapping[str, Any]) -> Triggers:
-    return Triggers(words=load_lexicon().not_mentions)
+    return Triggers(words=load_lexicon().not_mentions, whole_segment=True)
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:

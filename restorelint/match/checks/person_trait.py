@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.load import words as word_set
-from restorelint.match.prefilter import Triggers
+from restorelint.match.anchors import Triggers
 from restorelint.parse.people import is_person
 from restorelint.parse.syntax import subjects
 

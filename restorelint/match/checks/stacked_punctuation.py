@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.load import words as word_set
-from restorelint.match.prefilter import Triggers
+from restorelint.match.anchors import Triggers
 from restorelint.parse.people import addresses_someone
 
 if TYPE_CHECKING:

@@ -1,0 +1,209 @@
+"""Anchors: the words a rule cannot match without.
+
+Every token, phrase and dependency pattern has at least one token that must be
+present and whose spelling is known (a LOWER/ORTH word list, or a LEMMA list
+expanded to every inflection with lemminflect); python checks declare their own
+triggers. Words are compared as lower-case runs of letters and digits, so
+"you're" offers "you" and "re", and the anchor "'re" needs "re": the split may
+let through more than it must, never less.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import types
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from restorelint.catalog.rules import Rule
+
+_WORD = re.compile(r"[\w@#]+")
+# Where spaCy's tokenizer splits inside a word: "doesn't" -> "does" "n't",
+# "cannot" -> "can" "not", "gonna" -> "gon" "na".
+_SPLITS = re.compile(r"(\w)(n['’]t\b)|\b(can)(not)\b|\b(gon|wan|got)(na|ta)\b")
+_LEXICAL = ("LOWER", "ORTH", "NORM", "TEXT", "LEMMA")
+# spaCy lemmatises contractions to their full verb; lemminflect does not
+# list the clitics.
+_CLITICS = {
+    "be": ("'s", "'re", "'m", "s", "re", "m"),
+    "have": ("'ve", "'s", "'d", "ve", "d"),
+    "will": ("'ll", "ll", "wo"),
+    "would": ("'d", "d"),
+    "not": ("n't", "nt"),
+    "do": ("does", "did", "doing", "done"),
+}
+
+
+def _split(match: re.Match[str]) -> str:
+    return " ".join(g for g in match.groups() if g)
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """What a python check needs to see before it can flag anything."""
+
+    words: frozenset[str] = frozenset()
+    pattern: re.Pattern[str] | None = None
+    # each tuple: word lists that must all be present (e.g. a verb and "every")
+    all_of: tuple[tuple[frozenset[str], ...], ...] = ()
+    # the check reads the whole segment (a mention here, a mistake and a name
+    # anywhere in the paragraph): a segment with its words is parsed whole
+    whole_segment: bool = False
+
+
+class Unfilterable(Exception):
+    """A rule has a pattern with no spelled-out anchor: parse everything."""
+
+
+def _values(spec: Any) -> list[str] | None:
+    if isinstance(spec, str):
+        return [spec]
+    if isinstance(spec, dict) and isinstance(spec.get("IN"), list):
+        return [str(v) for v in spec["IN"]]
+    return None  # NOT_IN, REGEX, comparisons: no finite spelling
+
+
+def _inflections() -> Callable[[str], dict[str, tuple[str, ...]]]:
+    """lemminflect's getAllInflections, imported without its spaCy hook.
+
+    lemminflect's package import runs ``import spacy`` to register token
+    extensions; that alone costs half a second and is the one thing a run with
+    nothing to parse must not pay. A stand-in module too old for the hook
+    makes lemminflect skip it (and log why, which is silenced); the stand-in
+    is removed again, so a later real import of spaCy is unaffected.
+    """
+    if "spacy" in sys.modules or "lemminflect" in sys.modules:
+        from lemminflect import getAllInflections
+
+        return getAllInflections
+    stand_in = types.ModuleType("spacy")
+    stand_in.__version__ = "0.0"  # type: ignore[attr-defined]
+    sys.modules["spacy"] = stand_in
+    logging.disable(logging.WARNING)
+    try:
+        from lemminflect import getAllInflections
+    finally:
+        logging.disable(logging.NOTSET)
+        del sys.modules["spacy"]
+    return getAllInflections
+
+
+def _forms(attr: str, words: Iterable[str]) -> set[str]:
+    inflect = _inflections() if attr == "LEMMA" else None
+    forms: set[str] = set()
+    for word in words:
+        lower = word.lower()
+        forms.add(lower)
+        if attr == "LEMMA":
+            assert inflect is not None
+            for inflected in inflect(lower).values():
+                forms.update(w.lower() for w in inflected)
+            forms.update(_CLITICS.get(lower, ()))
+    return forms
+
+
+def _node_forms(attrs: dict[str, Any]) -> set[str] | None:
+    """The spellings one token spec allows, or None if it allows any word."""
+    choices = [
+        _forms(attr, vals)
+        for attr in _LEXICAL
+        if attr in attrs and (vals := _values(attrs[attr])) is not None
+    ]
+    if not choices:
+        return None
+    # several lexical constraints on one token must all hold: any one bounds it
+    return min(choices, key=len)
+
+
+def _mandatory(spec: dict[str, Any]) -> bool:
+    op = spec.get("OP", "1")
+    return op in ("1", "!", "+") or (op.startswith("{") and not op.startswith("{0"))
+
+
+def _key(form: str) -> str | None:
+    """The word a spelling must show in a segment's lower-cased word set (its
+    longest run of letters: "you're" -> "you"), or None for punctuation."""
+    lower = form.lower()
+    if lower.startswith(("n'", "n’")):
+        lower = lower[2:]  # "n't" hangs on its verb: "don't" offers "don" and "t"
+    pieces = _WORD.findall(lower)
+    return max(pieces, key=len) if pieces else None
+
+
+Requirement = tuple[frozenset[str], ...]  # every set must meet the segment's words
+# the rule kinds whose matchers run only on docs that meet their own requirements
+GATED_KINDS = ("token", "dependency")
+
+
+def _requirement(nodes: Iterable[dict[str, Any]]) -> Requirement:
+    needs: list[frozenset[str]] = []
+    for forms in (_node_forms(n) for n in nodes):
+        if forms is None:
+            continue
+        keys = {_key(f) for f in forms}
+        if None in keys:
+            continue  # punctuation can be anywhere: it narrows nothing
+        needs.append(frozenset(k for k in keys if k is not None))
+    if not needs:
+        raise Unfilterable
+    return tuple(sorted(needs, key=len))
+
+
+def words(text: str) -> set[str]:
+    """The words a text offers to requirements and gates (lower case, split as the
+    tokenizer splits)."""
+    return set(_WORD.findall(_SPLITS.sub(_split, text.lower())))
+
+
+def reads_whole_segment(rule: Rule) -> bool:
+    if rule.kind != "python":
+        return False
+    from restorelint.match.compiled import check_module
+
+    module = check_module(rule.check or "", rule.source)
+    return hasattr(module, "triggers") and module.triggers(rule.options).whole_segment
+
+
+def rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[str]]]:
+    if rule.kind == "model":
+        # the tone model scores every sentence itself, before any parse, and
+        # asks for the parse of the sentences it marks (run/tone.py)
+        return [], []
+    if rule.kind == "token":
+        return [_requirement(n for n in p if _mandatory(n)) for p in rule.patterns], []
+    if rule.kind == "dependency":
+        return [_requirement(n.get("RIGHT_ATTRS", {}) for n in p) for p in rule.patterns], []
+    if rule.kind == "phrase":
+        # split as the tokenizer splits ("couldn't" is "could" "n't")
+        phrases = [_SPLITS.sub(_split, str(p).lower()) for p in rule.patterns]
+        return [_requirement({"LOWER": w} for w in p.split()) for p in phrases], []
+    from restorelint.match.compiled import check_module
+
+    module = check_module(rule.check or "", rule.source)
+    if not hasattr(module, "triggers"):
+        raise Unfilterable
+    found: Triggers = module.triggers(rule.options)
+    requirements = []
+    if found.words:
+        requirements.append(_requirement([{"LEMMA": {"IN": sorted(found.words)}}]))
+    for sets in found.all_of:
+        requirements.append(_requirement([{"LEMMA": {"IN": sorted(s)}} for s in sets]))
+    return requirements, [found.pattern] if found.pattern is not None else []
+
+
+def declared_patterns(rules: Sequence[Rule]) -> list[re.Pattern[str]]:
+    from restorelint.match.compiled import check_module
+
+    found = []
+    for rule in rules:
+        if rule.kind != "python":
+            continue
+        module = check_module(rule.check or "", rule.source)
+        if hasattr(module, "triggers"):
+            pattern = module.triggers(rule.options).pattern
+            if pattern is not None:
+                found.append(pattern)
+    return found

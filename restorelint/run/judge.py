@@ -1,0 +1,46 @@
+"""Match and context on one parsed stretch: the rules' and the tone model's
+matches, and the ones the context filters keep."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from restorelint.records import Hit, Segment
+from restorelint.run.tone import Scored, ToneSettings, tone_matches, without_repeats
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from restorelint.match.compiled import CompiledRules
+
+
+def judge(
+    compiled: CompiledRules | None,
+    tone: ToneSettings | None,
+    seg: Segment,
+    doc: Doc,
+    scored: Sequence[Scored],
+) -> tuple[list[Hit], bool]:
+    """The hits the context filters keep (offsets in ``seg.text``), and whether a
+    filter that reads the whole paragraph excused a match (``context.WHOLE_SEGMENT``):
+    a stretch's verdict on it may not be the paragraph's."""
+    from restorelint.context import WHOLE_SEGMENT, excuse
+
+    matches = compiled.find(doc) if compiled is not None else []
+    if tone is not None:
+        matches += tone_matches(tone, doc, scored)
+    kept = []
+    reads_wide = False
+    for match in matches:
+        reason = excuse(match, doc, seg)
+        if reason is None:
+            kept.append(match)
+        reads_wide = reads_wide or reason in WHOLE_SEGMENT
+    if tone is not None:
+        kept = without_repeats(tone, kept)
+    own: list[Hit] = []
+    for match in kept:
+        span = doc[match.start : match.end]
+        own.append((match.rule.id, span.start_char, span.end_char))
+    return own, reads_wide

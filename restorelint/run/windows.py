@@ -1,0 +1,164 @@
+"""Which stretches of each segment to parse: the sentences a rule could match or
+the tone model marks, not the whole paragraph around them.
+
+The parse costs more than every other stage together, and most sentences of a
+real review paragraph hold nothing any rule could match. Each stretch goes to
+the parser as a segment of its own, with its offsets into the original, and
+takes in what the context filters read around a match without a parse: a
+quotation that runs across sentences, and the start of a line that quotes a
+reply (">") or is a heading ("#"). Two sentences that only together hold a
+rule's words are parsed together. A rule whose check reads the whole paragraph
+(``Triggers.whole_segment``) has its paragraphs parsed whole, and a context
+filter that reads the whole paragraph sends its paragraph back to be parsed
+whole (``Engine``), so the findings are those of a whole-paragraph parse.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from restorelint.match.prefilter import Prefilter
+from restorelint.read.sentences import sentence_spans
+from restorelint.records import Segment
+from restorelint.run.tone import Scored
+
+# Stretches that together cover this share of their paragraph: the paragraph is
+# parsed whole, which saves little less and is what every filter was written for.
+WHOLE_SHARE = 0.7
+# A line starting with these is read from its start by a filter (a quoted reply,
+# a heading), so the sentences on it are parsed together.
+_LINE_MARKS = (">", "#")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Window:
+    segment: Segment  # the stretch, as a segment: offsets into the original
+    scored: tuple[Scored, ...]  # its sentences' tone scores, offsets in the stretch
+    parent: Segment  # the paragraph it was cut from
+    parent_scored: tuple[Scored, ...]
+    at: int  # where the stretch starts in the parent's text
+    last: bool  # the parent's last stretch
+
+    @property
+    def whole(self) -> bool:
+        return self.at == 0 and len(self.segment.text) == len(self.parent.text)
+
+
+def whole(seg: Segment, scored: Sequence[Scored]) -> Window:
+    own = tuple(scored)
+    return Window(seg, own, seg, own, 0, True)
+
+
+def plan(
+    seg: Segment,
+    scored: Sequence[Scored],
+    prefilter: Prefilter,
+    threshold: float,
+    by_sentence: bool = True,
+) -> list[Window]:
+    """The stretches of ``seg`` to parse (none when nothing in it can match).
+    Without ``by_sentence``, the whole paragraph or nothing (the reference path)."""
+    may_match = prefilter.may_match
+    marked = [s.score >= threshold for s in scored]
+    if not any(marked) and not may_match(seg.text):
+        return []
+    if not by_sentence or prefilter.needs_whole(seg.text):
+        return [whole(seg, scored)]
+    text = seg.text
+    sentences = [(s.start, s.end) for s in scored] or list(sentence_spans(text))
+    marked = marked or [False] * len(sentences)
+    spans, marked = _units(text, sentences, marked)
+    need = [m or may_match(text[s:e]) for m, (s, e) in zip(marked, spans, strict=True)]
+    if not any(need):
+        # the paragraph's words meet a rule's needs only across sentences: the
+        # pairs of sentences that together do, else the stretches between them
+        # (a line of marks is no sentence)
+        for k in range(len(spans) - 1):
+            if may_match(text[spans[k][0] : spans[k + 1][1]]):
+                need[k] = need[k + 1] = True
+        if not any(need):
+            return [whole(seg, scored)]
+    joined = _joined(text, spans)
+    stretches: list[list[int]] = []  # [first, last] sentence numbers
+    for k, wanted in enumerate(need):
+        if not wanted:
+            continue
+        first = k
+        while first > 0 and joined[first - 1]:
+            first -= 1
+        if stretches and first <= stretches[-1][1] + 1:
+            stretches[-1][1] = max(stretches[-1][1], k)
+        else:
+            stretches.append([first, k])
+        while stretches[-1][1] < len(joined) and joined[stretches[-1][1]]:
+            stretches[-1][1] += 1
+    covered = sum(spans[b][1] - spans[a][0] for a, b in stretches)
+    if covered >= WHOLE_SHARE * len(text):
+        return [whole(seg, scored)]
+    windows = []
+    for number, (a, b) in enumerate(stretches):
+        start, end = spans[a][0], spans[b][1]
+        own = tuple(
+            Scored(s.start - start, s.end - start, s.score)
+            for s in scored
+            if start <= s.start and s.end <= end
+        )
+        last = number == len(stretches) - 1
+        windows.append(Window(_cut(seg, start, end), own, seg, tuple(scored), start, last))
+    return windows
+
+
+def _units(
+    text: str, sentences: Sequence[tuple[int, int]], marked: Sequence[bool]
+) -> tuple[list[tuple[int, int]], list[bool]]:
+    """Sentences as the parser will see them: a line break after words with no
+    full stop (a wrapped line, a list item) does not end one."""
+    spans: list[tuple[int, int]] = []
+    flags: list[bool] = []
+    for (start, end), flag in zip(sentences, marked, strict=True):
+        if spans and not _TERMINAL.search(text, spans[-1][0], spans[-1][1]):
+            spans[-1] = (spans[-1][0], end)
+            flags[-1] = flags[-1] or flag
+        else:
+            spans.append((start, end))
+            flags.append(flag)
+    return spans, flags
+
+
+def _joined(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each boundary between sentence k and k + 1: must they be parsed together?"""
+    # here, not at the top: a run that parses nothing never loads the context stage
+    from restorelint.context.speech import quoted_spans
+
+    joined = [False] * max(0, len(spans) - 1)
+    starts = [s for s, _ in spans]
+    for quote_start, quote_end in quoted_spans(text):
+        # every boundary the quotation runs across
+        first = bisect_right(starts, quote_start) - 1
+        last = bisect_right(starts, quote_end - 1) - 1
+        for k in range(max(first, 0), min(last, len(joined))):
+            joined[k] = True
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    for k in range(len(joined)):
+        line = bisect_right(breaks, spans[k + 1][0] - 1)
+        line_start = breaks[line - 1] + 1 if line else 0
+        if line_start <= spans[k][0] and text[line_start : spans[k + 1][0]].lstrip().startswith(
+            _LINE_MARKS
+        ):
+            joined[k] = True
+    return joined
+
+
+def _cut(seg: Segment, start: int, end: int) -> Segment:
+    text = seg.text[start:end]
+    if seg.offsets is None:
+        return Segment(seg.source, seg.start + start, text, seg.quoted)
+    offsets = seg.offsets.slice(start, end)
+    exact = offsets.single_exact()
+    if exact is not None:
+        return Segment(seg.source, exact, text, seg.quoted)
+    return Segment(seg.source, offsets.point(0), text, seg.quoted, offsets)
