@@ -64,3 +64,27 @@ def test_nothing_to_match_never_imports_spacy(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_stored_gate_that_would_hide_a_rule_is_not_trusted() -> None:
+    from restorelint.match.anchors import words
+    from restorelint.match.prefilter import Prefilter
+    from restorelint.run.engine import Engine
+
+    rules = Engine(list(default_rules())).rules  # what the engine prefilters
+    built = build(rules)
+    assert built is not None
+    rule = next(r for r in rules if r.id in built.rule_gates)
+    stored = built.to_json()
+    assert Prefilter.from_json(stored).trusted(rules)
+    # point the rule's gate at a requirement none of its own examples meets
+    examples = [e.text for e in rule.flag_examples]
+    blind = next(
+        n
+        for n, requirement in enumerate(built.requirements)
+        if not any(all(not words(t).isdisjoint(need) for need in requirement) for t in examples)
+    )
+    stored["gates"][rule.id] = [blind]
+    assert not Prefilter.from_json(stored).trusted(rules)
+    stored["gates"]["RL999"] = stored["gates"].pop(rule.id)  # a gate for no rule
+    assert not Prefilter.from_json(stored).trusted(rules)

@@ -93,8 +93,8 @@ class Prefilter:
         declared = [(p.pattern, p.flags) for p in declared_patterns(rules)]
         if [(p.pattern, p.flags) for p in self.patterns] != declared:
             return False
-        gated = {r.id for r in rules if r.kind in GATED_KINDS}
-        if set(self.rule_gates) != gated:
+        # a rule without a gate is matched on every doc: only a gate can hide a finding
+        if not set(self.rule_gates) <= {r.id for r in rules if r.kind in GATED_KINDS}:
             return False
         own_gates = self.gates()
         for rule in rules:
@@ -169,7 +169,7 @@ def build(rules: Sequence[Rule]) -> Prefilter | None:
             requirements.update(found)
             if reads_whole_segment(rule):
                 wide.update(found)
-            if rule.kind in GATED_KINDS:
+            if rule.kind in GATED_KINDS and found:
                 own[rule.id] = found
             patterns.extend(regexes)
     except Unfilterable:

@@ -243,11 +243,10 @@ class Engine:
         self, groups: Sequence[Group], tick: Tick | None = None
     ) -> Iterator[tuple[Segment, Doc, list[Hit], list[Segment]]]:
         """Each paragraph with a doc, its hits in the original and the stretches that
-        hold them, one at a time: a
-        caller that does not keep the docs lets each go before the next is parsed,
-        so a long input never holds thousands of docs. The doc is the paragraph's
-        own when it was parsed whole (always, with ``keep_docs``), else its last
-        stretch's."""
+        hold them, one at a time: a caller that does not keep the docs lets each go
+        before the next is parsed, so a long input never holds thousands of docs.
+        The doc is the paragraph's own when it was parsed whole (always, with
+        ``keep_docs``), else its last stretch's."""
         compiled = self.compiled if self.rules else None
         total = sum(map(len, groups))
         stretches = (w.segment.text for group in groups for w in group)

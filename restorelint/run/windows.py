@@ -6,11 +6,13 @@ real review paragraph hold nothing any rule could match. Each stretch goes to
 the parser as a segment of its own, with its offsets into the original, and
 takes in what the context filters read around a match without a parse: a
 quotation that runs across sentences, and the start of a line that quotes a
-reply (">") or is a heading ("#"). Two sentences that only together hold a
-rule's words are parsed together. A rule whose check reads the whole paragraph
-(``Triggers.whole_segment``) has its paragraphs parsed whole, and a context
-filter that reads the whole paragraph sends its paragraph back to be parsed
-whole (``Engine``), so the findings are those of a whole-paragraph parse.
+reply (">") or is a heading ("#"). When no sentence alone holds a rule's
+words, the pairs of neighbours that do are parsed together. A rule whose check
+reads the whole paragraph (``Triggers.whole_segment``) has its paragraphs
+parsed whole, and a context filter that reads the whole paragraph sends its
+paragraph back to be parsed whole (``Engine``). What remains is spaCy itself:
+a sentence parsed alone can get another parse than inside its paragraph
+(``benchmarks/identical.py`` counts the findings that differ).
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ from restorelint.read.sentences import sentence_spans
 from restorelint.records import Segment
 from restorelint.run.tone import Scored
 
-# Stretches that together cover this share of their paragraph: the paragraph is
-# parsed whole, which saves little less and is what every filter was written for.
+# Stretches that together cover at least this share of their paragraph: the
+# paragraph is parsed whole (little is saved, and a whole paragraph is what
+# every filter was written for).
 WHOLE_SHARE = 0.7
 # A line starting with these is read from its start by a filter (a quoted reply,
 # a heading), so the sentences on it are parsed together.
-_LINE_MARKS = (">", "#")
+_MARKED_LINE = re.compile(r"(?<![ \t])[ \t]*[>#]")  # from a run's first blank: linear
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -41,7 +44,6 @@ class Window:
     parent: Segment  # the paragraph it was cut from
     parent_scored: tuple[Scored, ...]
     at: int  # where the stretch starts in the parent's text
-    last: bool  # the parent's last stretch
 
     @property
     def whole(self) -> bool:
@@ -50,7 +52,7 @@ class Window:
 
 def whole(seg: Segment, scored: Sequence[Scored]) -> Window:
     own = tuple(scored)
-    return Window(seg, own, seg, own, 0, True)
+    return Window(seg, own, seg, own, 0)
 
 
 def plan(
@@ -100,15 +102,14 @@ def plan(
     if covered >= WHOLE_SHARE * len(text):
         return [whole(seg, scored)]
     windows = []
-    for number, (a, b) in enumerate(stretches):
+    for a, b in stretches:
         start, end = spans[a][0], spans[b][1]
         own = tuple(
             Scored(s.start - start, s.end - start, s.score)
             for s in scored
             if start <= s.start and s.end <= end
         )
-        last = number == len(stretches) - 1
-        windows.append(Window(_cut(seg, start, end), own, seg, tuple(scored), start, last))
+        windows.append(Window(_cut(seg, start, end), own, seg, tuple(scored), start))
     return windows
 
 
@@ -146,9 +147,8 @@ def _joined(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     for k in range(len(joined)):
         line = bisect_right(breaks, spans[k + 1][0] - 1)
         line_start = breaks[line - 1] + 1 if line else 0
-        if line_start <= spans[k][0] and text[line_start : spans[k + 1][0]].lstrip().startswith(
-            _LINE_MARKS
-        ):
+        # sentence k is on the same line, and the line is quoted or a heading
+        if line_start <= spans[k][0] and _MARKED_LINE.match(text, line_start):
             joined[k] = True
     return joined
 
