@@ -114,3 +114,15 @@ def test_mixed_paragraphs_of_rule_examples(engines: tuple[Engine, Engine]) -> No
     differ = [s.text for s, a, b in zip(sources, new, old, strict=True) if a != b]
     assert not differ
     assert sum(map(len, old)) > len(sources) // 2  # the examples still flag in company
+
+
+def test_the_try_line_of_a_stretch_is_the_rewrite_of_its_sentence() -> None:
+    """The try: line is drafted from the stretch the engine parsed, and says what
+    `rewrite` writes for that sentence in the whole message."""
+    import restorelint
+
+    text = NEUTRAL + " Honestly, you are lazy when it comes to writing tests. " + NEUTRAL
+    (finding,) = restorelint.lint_text(text)
+    assert "writing tests" in finding.suggestion
+    first = finding.suggestion.split("?")[0].split(". ")[0]
+    assert first in restorelint.rewrite_text(text)

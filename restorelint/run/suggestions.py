@@ -83,6 +83,10 @@ def _rewrite(
     for number, source in enumerate(sources):
         own = by_path[source.path]
         given = parsed.get(source.path)
+        if given and not all(
+            any(_overlaps(seg.original_span(0, len(seg.text)), f) for seg in given) for f in own
+        ):
+            given = None  # some findings were remembered, not parsed now: read the paragraphs
         segments = [
             seg
             for seg in (given or format_segments(number, source.text, source.format))
