@@ -18,6 +18,7 @@ from restorelint.audit.periods import DEFAULT_PERIOD, PERIODS
 from restorelint.audit.spec import AuditSpec
 from restorelint.audit.tables import TableError
 from restorelint.catalog.load import CatalogError
+from restorelint.cli.options import config_options
 from restorelint.cli.outcome import EXIT_CLEAN, fail, split_selectors
 from restorelint.parse.model import ModelNotInstalled
 from restorelint.report import plural
@@ -85,14 +86,7 @@ def _column(name: str, what: str) -> Any:
 )
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Use this configuration file for every input.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@config_options("Use this configuration file for every input.")
 @click.option("--no-cache", is_flag=True, help="Lint every message again (still fills the cache).")
 @click.option(
     "--chunk-size",

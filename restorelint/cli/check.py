@@ -12,7 +12,7 @@ import click
 
 from restorelint.catalog.load import CatalogError
 from restorelint.cli.emit import message_failed, report_fixes, shown_findings, write_output
-from restorelint.cli.options import output_options, restorative_options
+from restorelint.cli.options import config_options, output_options, restorative_options
 from restorelint.cli.outcome import (
     EXIT_CLEAN,
     EXIT_ERROR,
@@ -105,14 +105,7 @@ def check_options(
     default=None,
     help="Exit 1 only for findings of this severity or worse (default: any; config: fail-on).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Use this configuration file for every input instead of searching for one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@config_options("Use this configuration file for every input instead of searching for one.")
 @click.option(
     "--force-exclude",
     is_flag=True,

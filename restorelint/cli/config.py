@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from restorelint.catalog.load import CatalogError
+from restorelint.cli.options import config_options
 from restorelint.cli.outcome import fail
 from restorelint.read.formats import detect
 from restorelint.settings.describe import describe
@@ -17,14 +18,10 @@ from restorelint.settings.schema import ConfigError
 @click.command(name="config")
 @click.argument("path", required=False, default=".")
 @click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Show this configuration file's settings instead of searching for one.",
+@config_options(
+    "Show this configuration file's settings instead of searching for one.",
+    "Show the defaults, ignoring configuration files.",
 )
-@click.option("--isolated", is_flag=True, help="Show the defaults, ignoring configuration files.")
 def config_command(path: str, output_format: str, config_file: Path | None, isolated: bool) -> None:
     """Print the effective configuration for PATH (a file or folder; default: here)."""
     target = Path(path)

@@ -1,6 +1,7 @@
-"""The check's option groups: message-level options (checklist and score,
-readability, --fix/--diff/--unsafe-fixes) and output options (where the report
-goes, how much of it, and what the exit code counts)."""
+"""The commands' option groups: message-level options (checklist and score,
+readability, --fix/--diff/--unsafe-fixes), output options (where the report
+goes, how much of it, and what the exit code counts), and the configuration
+options every command that reads configuration takes."""
 
 from __future__ import annotations
 
@@ -64,6 +65,24 @@ _OPTIONS = [
         "a parse of every paragraph, so it is off by default to keep the check fast.",
     ),
 ]
+
+
+def config_options(
+    config_help: str, isolated_help: str = "Ignore all configuration files."
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--config FILE`` (into ``config_file``) and ``--isolated``."""
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        function = click.option("--isolated", is_flag=True, help=isolated_help)(function)
+        return click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help=config_help,
+        )(function)
+
+    return decorate
 
 
 def restorative_options(function: Callable[..., Any]) -> Callable[..., Any]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from restorelint.catalog.load import CatalogError
+from restorelint.cli.options import config_options
 from restorelint.cli.outcome import fail, split_selectors, use_color
 from restorelint.cli.session import open_session
 from restorelint.parse.model import ModelNotInstalled
@@ -44,14 +45,7 @@ def highlight(message: ComposedMessage, color: bool) -> str:
 )
 @click.option("--select", multiple=True, help="Only these rules (ids, prefixes, names).")
 @click.option("--ignore", multiple=True, help="Not these rules (ids, prefixes, names).")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Use this configuration file instead of searching for one.",
-)
-@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@config_options("Use this configuration file instead of searching for one.")
 @click.option(
     "--color/--no-color",
     default=None,

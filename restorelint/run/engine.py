@@ -24,7 +24,7 @@ from restorelint.run.guard import load_prefilter, read_segments, valid_hits
 from restorelint.run.judge import judge
 from restorelint.run.memo import SegmentMemo
 from restorelint.run.tone import MODEL_KIND, Scored, ToneSettings, score_segments
-from restorelint.run.windows import Window, plan, whole
+from restorelint.run.windows import Window, plan, whole_paragraph
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -150,7 +150,7 @@ class Engine:
 
     def _plan(self, seg: Segment, scored: list[Scored], keep_docs: bool) -> Group:
         if keep_docs or self.prefilter is None:
-            return [whole(seg, scored)]
+            return [whole_paragraph(seg, scored)]
         threshold = self.tone.threshold if self.tone is not None else 1.0
         return plan(seg, scored, self.prefilter, threshold, by_sentence=self.by_sentence)
 

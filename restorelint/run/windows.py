@@ -50,7 +50,7 @@ class Window:
         return self.at == 0 and len(self.segment.text) == len(self.parent.text)
 
 
-def whole(seg: Segment, scored: Sequence[Scored]) -> Window:
+def whole_paragraph(seg: Segment, scored: Sequence[Scored]) -> Window:
     own = tuple(scored)
     return Window(seg, own, seg, own, 0)
 
@@ -69,7 +69,7 @@ def plan(
     if not any(marked) and not may_match(seg.text):
         return []
     if not by_sentence or prefilter.needs_whole(seg.text):
-        return [whole(seg, scored)]
+        return [whole_paragraph(seg, scored)]
     text = seg.text
     sentences = [(s.start, s.end) for s in scored] or list(sentence_spans(text))
     marked = marked or [False] * len(sentences)
@@ -83,7 +83,7 @@ def plan(
             if may_match(text[spans[k][0] : spans[k + 1][1]]):
                 need[k] = need[k + 1] = True
         if not any(need):
-            return [whole(seg, scored)]
+            return [whole_paragraph(seg, scored)]
     joined = _joined(text, spans)
     stretches: list[list[int]] = []  # [first, last] sentence numbers
     for k, wanted in enumerate(need):
@@ -100,8 +100,9 @@ def plan(
             stretches[-1][1] += 1
     covered = sum(spans[b][1] - spans[a][0] for a, b in stretches)
     if covered >= WHOLE_SHARE * len(text):
-        return [whole(seg, scored)]
+        return [whole_paragraph(seg, scored)]
     windows = []
+    every = tuple(scored)
     for a, b in stretches:
         start, end = spans[a][0], spans[b][1]
         own = tuple(
@@ -109,7 +110,7 @@ def plan(
             for s in scored
             if start <= s.start and s.end <= end
         )
-        windows.append(Window(_cut(seg, start, end), own, seg, tuple(scored), start))
+        windows.append(Window(_cut(seg, start, end), own, seg, every, start))
     return windows
 
 

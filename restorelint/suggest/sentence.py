@@ -112,15 +112,17 @@ def rewrite_sentence(
     assert sentence.doc is not None, "the orchestrator parses sentences read with stand-ins"
     data = load_rewrite_data()
     doc = sentence.doc
-    draft = Draft(doc, source_text, sentence.base, sentence.start)
     spans = {id(f): _tokens_for(doc, sentence.base, f) for f in findings}
-    ctx = Ctx(
-        draft=draft,
-        data=data,
-        findings=findings,
-        rules=rules,
-        sentence_tokens=[spans[id(f)] for f in findings],
-    )
+
+    def fresh() -> tuple[Draft, Ctx]:
+        """A draft of the original sentence, and what the shapes read about it."""
+        draft = Draft(doc, source_text, sentence.base, sentence.start)
+        tokens = [spans[id(f)] for f in findings]
+        return draft, Ctx(
+            draft=draft, data=data, findings=findings, rules=rules, sentence_tokens=tokens
+        )
+
+    draft, ctx = fresh()
     lead = dominant(findings, data)
     applied: list[tuple[Finding, Applied]] = []
     failed = level > SHAPED
@@ -148,14 +150,7 @@ def rewrite_sentence(
                 break
         apply_requests(draft, data)
     if failed:
-        draft = Draft(doc, source_text, sentence.base, sentence.start)
-        ctx = Ctx(
-            draft=draft,
-            data=data,
-            findings=findings,
-            rules=rules,
-            sentence_tokens=[spans[id(f)] for f in findings],
-        )
+        draft, ctx = fresh()
         lead_rule = rules.get(lead.rule)
         params = params_for("talk-about", lead_rule, data)
         frames = params.frames() or data.style(lead.category).frames
