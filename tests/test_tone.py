@@ -17,7 +17,7 @@ from restorelint.match import tone
 from restorelint.records import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL_ONLY = "Get off Slack and do your actual job."
+MODEL_ONLY = "Spare me the excuses and do your job."
 
 
 def _tone(found: list[Finding]) -> list[Finding]:
@@ -32,7 +32,7 @@ def test_a_tone_finding_names_its_words_and_suggests_a_rewrite(
     assert finding.category == "tone"
     assert finding.score is not None and finding.score >= tone.model().threshold
     # the words with most weight are quoted in the message
-    assert "“Get”" in finding.message and "“do your”" in finding.message
+    assert "“Spare”" in finding.message and "“your job”" in finding.message
     assert "What got in the way?" in finding.suggestion
 
 
@@ -58,7 +58,7 @@ def test_quoted_and_reported_words_pass_through_the_context_layer(
 def test_a_rule_finding_replaces_the_tone_finding_on_the_same_sentence(
     lint: Callable[[str], list[Finding]],
 ) -> None:
-    found = lint("You idiot, get off Slack and do your actual job.")
+    found = lint("You idiot, spare me the excuses and do your job.")
     assert "RL111" in {f.rule for f in found}
     assert _tone(found) == []
 
@@ -73,7 +73,7 @@ def test_config_sets_the_threshold_and_can_ignore_the_rule(tmp_path: Path) -> No
         return {f["rule"] for f in json.loads(result.stdout)["findings"]}
 
     assert rules_found() == {"RL800"}
-    (tmp_path / ".restorelint.toml").write_text("tone-threshold = 0.99\n", encoding="utf-8")
+    (tmp_path / ".restorelint.toml").write_text("tone-threshold = 0.999\n", encoding="utf-8")
     assert rules_found() == set()
     (tmp_path / ".restorelint.toml").write_text('ignore = ["tone"]\n', encoding="utf-8")
     assert rules_found() == set()

@@ -13,13 +13,22 @@ in at least ``MIN_COUNT`` training sentences), fitted by AdaGrad with L1 and
 L2 shrinkage for ``EPOCHS`` passes in an order fixed by ``SEED``: the same
 data gives the same weights, byte for byte.
 
+Words and pairs made only of function words ("you are", "as", "this",
+"will") are left out of training. The dataset's punitive messages are written
+to someone and its negatives often about the writer, so a model given those
+words learns that "you" is punitive; on real GitHub comments that alone made
+most of its false alarms. Measured on the dev split and eval-dev's dev halves
+(before the context layer): at the same share of flagged neutral GitHub
+comments (0.7%), the model without them finds 0.159 of the dev split, with
+them and strong L1 0.05.
+
 The settings and the threshold were chosen on the dev split, never on test,
 with two views at once: the dataset's dev split (precision, recall, hard
 negatives) and the dev halves of ``../shared/eval-dev`` (real text labelled
 elsewhere; ``benchmarks/judgment.py --split dev``). Without L1 the model
 learns a small weight for almost every word of the training data, and long
 real comments add those up into false alarms (10-20% of neutral GitHub
-comments); strong L1 keeps about 5,000 word and pair weights that generalise.
+comments); some L1 keeps the word and pair weights that generalise.
 The chosen point is the highest dataset recall whose extra false alarms on
 every eval-dev set stay within about one point of the rules alone:
 ``MIN_THRESHOLD``. At build time the threshold is the lowest score from
@@ -38,7 +47,7 @@ import math
 import random
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,17 +56,28 @@ sys.path.insert(0, str(ROOT))
 
 import dataset  # noqa: E402  (data/dataset.py, beside the data it reads)
 
-from restorelint.match.tone import MODEL_FILE, ToneModel, features, score, tokens  # noqa: E402
+# spaCy's list, without importing a pipeline; "!" and "?" carry tone and stay
+from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
+
+from restorelint.match.tone import (  # noqa: E402
+    MODEL_FILE,
+    START,
+    ToneModel,
+    features,
+    score,
+    tokens,
+)
 from restorelint.read.sentences import sentence_spans  # noqa: E402
 
 SEED = 13
 EPOCHS = 8
 L2 = 1e-4
-L1 = 0.3
+L1 = 0.02
 RATE = 0.3
 MIN_COUNT = 3
 TARGET_PRECISION = 0.9
-MIN_THRESHOLD = 0.7
+MIN_THRESHOLD = 0.9
+FUNCTION_WORDS = frozenset(w.replace("’", "'") for w in STOP_WORDS) | {START}
 
 Example = tuple[list[str], int]
 
@@ -80,9 +100,43 @@ def sentences_of(record: dataset.Record) -> list[tuple[str, int]]:
     ]
 
 
-def examples(records: Iterable[dataset.Record]) -> list[Example]:
+def function_word(word: str) -> bool:
+    # the tokens keep contractions whole: "you're" is "you" + "'re", "don't" "do" + "n't"
+    head, _, tail = word.partition("'")
+    if tail:
+        return (head[:-1] if tail == "t" else head) in FUNCTION_WORDS | {"wo"}
+    return word in FUNCTION_WORDS
+
+
+def informative(feature: str) -> bool:
+    """A feature with at least one word that is not a function word."""
+    return not all(function_word(part) for part in feature.split(" "))
+
+
+def names(records: Sequence[dataset.Record]) -> frozenset[str]:
+    """Words written capitalised inside a sentence nearly every time they occur.
+
+    The writers gave their punitive messages a small cast of first names; left
+    in, "Summer" and "Will" weigh towards punitive and an explanation would name
+    them as the words that drove the score."""
+    total: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for r in records:
+        for start, end in sentence_spans(r.text):
+            for token in tokens(r.text[start:end])[1:]:
+                total[token.text] += 1
+                capital[token.text] += r.text[start + token.start].isupper()
+    return frozenset(w for w, n in total.items() if n >= 3 and capital[w] >= 0.8 * n)
+
+
+def examples(
+    records: Sequence[dataset.Record], cast: frozenset[str] = frozenset()
+) -> list[Example]:
+    def kept(feature: str) -> bool:
+        return informative(feature) and not any(part in cast for part in feature.split(" "))
+
     return [
-        (features([t.text for t in tokens(text)]), y)
+        ([f for f in features([t.text for t in tokens(text)]) if kept(f)], y)
         for r in records
         for text, y in sentences_of(r)
     ]
@@ -177,7 +231,7 @@ def _trained_on(path: Path) -> str | None:
 
 def build(train_records: Sequence[dataset.Record], chosen: dict[str, float]) -> ToneModel:
     bias, weights = fit(
-        examples(train_records),
+        examples(train_records, names(train_records)),
         int(chosen["epochs"]),
         chosen["l2"],
         int(chosen["min_count"]),
