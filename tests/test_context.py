@@ -21,6 +21,19 @@ CASES = [
         "Nobody is saying it was your fault.",
         "Everyone is saying it was your fault.",
     ),
+    (
+        "negation",
+        "RL110",
+        "I wouldn't say that Dana is unreliable.",
+        # a complement before its negated head: two sentences the parser joined
+        "Dana is unreliable; I wouldn't let her own the release.",
+    ),
+    (
+        "praise",
+        "RL170",
+        "Rose never lets a handoff sit unreviewed.",
+        "Rose never lets anyone help.",
+    ),
     ("quotation", "RL140", 'The customer wrote "this is unacceptable".', "This is unacceptable."),
     ("self_reference", "RL140", "I made a terrible mistake.", "You made a terrible mistake."),
     (

@@ -49,7 +49,9 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
 
     Complement clauses inherit their head's negation ("I don't think you were
     careless"); adverbial, coordinated and relative clauses do not ("As I said,
-    we don't merge without review").
+    we don't merge without review"). Nor does a complement standing before its
+    head: "Hunter is unreliable; I wouldn't let him own it" is two sentences
+    the parser joined, and English fronts a negated complement almost never.
     """
     seen: dict[int, Token] = {}
     for token in tokens:
@@ -57,6 +59,8 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
         while current.i not in seen:
             seen[current.i] = current
             if current.dep_ in _SCOPE_BREAKS or current.head.i == current.i:
+                break
+            if current.dep_ == "ccomp" and current.head.i > current.i:
                 break
             current = current.head
     return list(seen.values())

@@ -33,7 +33,10 @@ def describes_person(token: Token, possessives: frozenset[str], likeness: frozen
     for _ in range(6):
         if _owned_by_person(current, possessives) or (current.i != token.i and is_person(current)):
             return True
-        if current.pos_ in ("VERB", "AUX"):
+        # "Colleagues find you abrasive": the small clause's adjective has the
+        # person for its subject
+        small_clause = current.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in current.children)
+        if current.pos_ in ("VERB", "AUX") or small_clause:
             subs = subjects(current)
             if subs:
                 return any(is_person(s) or _owned_by_person(s, possessives) for s in subs)

@@ -25,7 +25,8 @@ def person_of(draft: Draft, anchors: Sequence[Token]) -> Token | None:
     placeholder that holds a name ("{{ employee_name }}")."""
     for anchor in anchors:
         predicate = governing_predicate(anchor)
-        for child in predicate.children:
+        # "Colleagues find you abrasive": the small clause has a subject of its own
+        for child in (*anchor.children, *predicate.children):
             if child.dep_ in _SUBJECTS and (is_person(child) or is_second_person(child)):
                 return child
         for token in (anchor, anchor.head):
