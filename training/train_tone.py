@@ -56,9 +56,6 @@ sys.path.insert(0, str(ROOT))
 
 import dataset  # noqa: E402  (data/dataset.py, beside the data it reads)
 
-# spaCy's list, without importing a pipeline; "!" and "?" carry tone and stay
-from spacy.lang.en.stop_words import STOP_WORDS  # noqa: E402
-
 from restorelint.match.tone import (  # noqa: E402
     MODEL_FILE,
     START,
@@ -77,7 +74,14 @@ RATE = 0.3
 MIN_COUNT = 3
 TARGET_PRECISION = 0.9
 MIN_THRESHOLD = 0.9
-FUNCTION_WORDS = frozenset(w.replace("’", "'") for w in STOP_WORDS) | {START}
+# spaCy's English stop words, copied (the build that trains the model has no
+# spaCy); "!" and "?" are not among them: they carry tone
+WORD_LIST = Path(__file__).parent / "function-words.txt"
+FUNCTION_WORDS = frozenset(
+    line.strip()
+    for line in WORD_LIST.read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+) | {START}
 
 Example = tuple[list[str], int]
 
@@ -159,6 +163,7 @@ def data_hash(records: Sequence[dataset.Record], chosen: dict[str, float]) -> st
     h = hashlib.sha256(json.dumps(chosen, sort_keys=True).encode("utf-8"))
     h.update(json.dumps([TARGET_PRECISION, MIN_THRESHOLD]).encode("utf-8"))
     h.update(Path(__file__).read_bytes())
+    h.update(WORD_LIST.read_bytes())
     for r in sorted(records, key=lambda r: (r.file, r.line)):
         h.update(json.dumps([r.text, r.label, list(r.evidence)]).encode("utf-8"))
     return h.hexdigest()[:16]
