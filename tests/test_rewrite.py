@@ -19,6 +19,7 @@ from conftest import ROOT
 from restorelint.catalog.rewrite import load_rewrite_data
 from restorelint.catalog.rules import catalog, load_rules
 from restorelint.cli.rewrite import highlight
+from restorelint.read.formats import detect
 from restorelint.records import DISPLAY_ONLY, SAFE, UNSAFE, Source
 from restorelint.run.pipeline import Pipeline
 from restorelint.suggest.compose import compose
@@ -83,6 +84,20 @@ def test_template_placeholders_and_code_survive(linter: Pipeline) -> None:
     assert "`make test`" in out and "You failed" not in out
     out = rewrite(linter, "Dear {{ name }}, you failed to submit your timesheet again.")
     assert out.startswith("Dear {{ name }}, your timesheet wasn't submitted again.")
+
+
+def test_template_tags_around_a_rewritten_sentence_stay_in_place(linter: Pipeline) -> None:
+    # An HR template: the tags are parsed as blanks, but a rewrite that dropped
+    # them would break the template it was asked to fix.
+    text = (
+        "{% if remote_days > 0 %}Your webcam must stay on for the full working day "
+        "so we can see you are at your desk.{% endif %}\n"
+    )
+    source = Source("remote.txt.j2", text, detect("remote.txt.j2"))
+    _, messages = linter.messages([source])
+    out = messages[0].composed().text
+    assert out.startswith("{% if remote_days > 0 %}") and out.endswith("{% endif %}\n"), out
+    assert "webcam must stay on" not in out
 
 
 def test_several_findings_in_one_sentence_make_one_rewrite(linter: Pipeline) -> None:

@@ -91,6 +91,13 @@ def _read_segment(
     seen.flagged.extend(flagged_sentences(paragraph, seg, doc, text, findings))
 
 
+def _markup(stretch: str) -> bool:
+    """Template tags (and blanks) only: a masked URL or code span at a sentence's
+    edge is part of the sentence; a masked "{% endif %}" is not."""
+    bare = stretch.strip()
+    return not bare or (bare[:2] in ("{{", "{%", "{#") and bare[-2:] in ("}}", "%}", "#}"))
+
+
 def flagged_sentences(
     paragraph: int, seg: Segment, doc: Doc, text: str, findings: Sequence[Finding]
 ) -> list[FlaggedSentence]:
@@ -101,7 +108,16 @@ def flagged_sentences(
         start, end = seg.original_span(sent.start_char, sent.end_char)
         if not any(f.start < end and start < f.end for f in findings):
             continue
-        lo, hi = start, end
+        # template markup at the sentence's edges was parsed as blanks: not its words,
+        # so a rewrite of the sentence keeps "{% if … %}" and "{% endif %}" around it
+        a, b = sent.start_char, sent.end_char
+        while a < b and seg.text[a].isspace():
+            a += 1
+        while b > a and seg.text[b - 1].isspace():
+            b -= 1
+        lo, hi = seg.original_span(a, b) if a < b else (start, end)
+        lo = lo if _markup(text[start:lo]) else start
+        hi = hi if _markup(text[hi:end]) else end
         while lo < hi and text[lo].isspace():
             lo += 1
         marker = _MARKER.match(text, lo)  # "- ", "1. ", "> ": not part of the sentence

@@ -30,11 +30,19 @@ def _one_line(space: str) -> str:
 class Draft:
     """One sentence being rewritten, token by token, rendered from the source."""
 
-    def __init__(self, doc: Doc, source: str, base: int, start: int | None = None) -> None:
+    def __init__(
+        self, doc: Doc, source: str, base: int, start: int | None = None, end: int | None = None
+    ) -> None:
         self.doc = doc
         self.n = len(doc)
-        # Tokens before ``start`` (a list or quote marker) are not the sentence's to rewrite.
-        self.outside = {t.i for t in doc if start is not None and base + t.idx < start}
+        # Tokens before ``start`` (a list or quote marker) or from ``end`` on (template
+        # markup after the sentence) are not the sentence's to rewrite.
+        self.outside = {
+            t.i
+            for t in doc
+            if (start is not None and base + t.idx < start)
+            or (end is not None and base + t.idx >= end)
+        }
         self.words = [
             "" if t.i in self.outside else source[base + t.idx : base + t.idx + len(t.text)]
             for t in doc

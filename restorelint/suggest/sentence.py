@@ -116,7 +116,7 @@ def rewrite_sentence(
 
     def fresh() -> tuple[Draft, Ctx]:
         """A draft of the original sentence, and what the shapes read about it."""
-        draft = Draft(doc, source_text, sentence.base, sentence.start)
+        draft = Draft(doc, source_text, sentence.base, sentence.start, sentence.end)
         tokens = [spans[id(f)] for f in findings]
         return draft, Ctx(
             draft=draft, data=data, findings=findings, rules=rules, sentence_tokens=tokens
