@@ -38,6 +38,21 @@ CASES = [
     ("self_reference", "RL140", "I made a terrible mistake.", "You made a terrible mistake."),
     (
         "self_reference",
+        "RL105",
+        # the relative pronoun stands for "the one", and "the one" for the subject
+        "I was the one who merged that migration without a review.",
+        "You were the one who merged that migration without a review.",
+    ),
+    (
+        "quotation",
+        "RL150",
+        # the adverb is quoted; the verb it hangs on is not
+        '"Obviously…" → leave it out and say what the reader needs.',
+        "Obviously… leave it out and say what the reader needs.",
+    ),
+    ("quotation", "RL164", "Retire the opener 'No offence, but…' for good.", "No offence, but…"),
+    (
+        "self_reference",
         "RL103",
         "We dropped the ball on the handoff.",
         "Sam dropped the ball on the handoff.",

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # from the next, so matching stays linear in the text.
 _QUOTED = re.compile(
     r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’'
-    r"|(?<![\w])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w)){1,400}(?<=[\w.!?,])'(?!\w)"
+    r"|(?<![\w])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w)){1,400}(?<=[\w.!?,…])'(?!\w)"
 )
 # Negation reaches down into complement clauses but not across these.
 _SCOPE_BREAKS = ("conj", "advcl", "parataxis", "relcl", "cc", "acl")
@@ -109,7 +109,10 @@ def quoted(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     spans = memo(doc, "quoted", lambda: quoted_spans(text))
     # The words that make the match punitive are quoted ('said you "never reply"'):
     # only who it is about stands outside the quotation marks.
-    content = [doc[i] for i in match.tokens if not is_person(doc[i])] or matched(match, doc)
+    # A dependency match's other nodes (the verb an adverb hangs on) may stand
+    # outside the quote ('"Obviously…" → delete it'): the reported words decide.
+    shown = [i for i in match.tokens if match.start <= i < match.end] or list(match.tokens)
+    content = [doc[i] for i in shown if not is_person(doc[i])] or [doc[i] for i in shown]
     return all(
         any(start <= t.idx and t.idx + len(t) <= end for start, end in spans) for t in content
     )
@@ -147,10 +150,22 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ in lex.first_person:
                 return True  # "my fault", "our mistake"
-        subs = subjects(governing_predicate(token))
+        predicate = governing_predicate(token)
+        subs = _resolved(predicate, subjects(predicate))
         if subs and all(s.lower_ in lex.first_person for s in subs):
             return True
     return False
+
+
+def _resolved(predicate: Token, subs: list[Token]) -> list[Token]:
+    """ "I was the one who approved it": a relative pronoun stands for its
+    antecedent, and "the one" after a copula for the copula's subject."""
+    if predicate.dep_ != "relcl" or not subs or not all(s.tag_ in ("WP", "WDT") for s in subs):
+        return subs
+    antecedent = predicate.head
+    if antecedent.dep_ == "attr":
+        return subjects(governing_predicate(antecedent))
+    return [antecedent]
 
 
 def hypothetical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
