@@ -43,14 +43,9 @@ CASES = [
         "I was the one who merged that migration without a review.",
         "You were the one who merged that migration without a review.",
     ),
-    (
-        "quotation",
-        "RL150",
-        # the adverb is quoted; the verb it hangs on is not
-        '"Obviously…" → leave it out and say what the reader needs.',
-        "Obviously… leave it out and say what the reader needs.",
-    ),
     ("quotation", "RL164", "Retire the opener 'No offence, but…' for good.", "No offence, but…"),
+    # scare quotes around the verdict alone are the writer's own verdict
+    ("quotation", "RL110", 'The reviewer wrote "you are lazy".', 'You are "lazy".'),
     (
         "self_reference",
         "RL103",

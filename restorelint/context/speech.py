@@ -109,10 +109,9 @@ def quoted(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     spans = memo(doc, "quoted", lambda: quoted_spans(text))
     # The words that make the match punitive are quoted ('said you "never reply"'):
     # only who it is about stands outside the quotation marks.
-    # A dependency match's other nodes (the verb an adverb hangs on) may stand
-    # outside the quote ('"Obviously…" → delete it'): the reported words decide.
-    shown = [i for i in match.tokens if match.start <= i < match.end] or list(match.tokens)
-    content = [doc[i] for i in shown if not is_person(doc[i])] or [doc[i] for i in shown]
+    # Every matched word but the person counts, the verb a dependency match hangs on
+    # included: scare quotes around the verdict alone ('you are "lazy"') report nothing.
+    content = [doc[i] for i in match.tokens if not is_person(doc[i])] or matched(match, doc)
     return all(
         any(start <= t.idx and t.idx + len(t) <= end for start, end in spans) for t in content
     )
