@@ -43,6 +43,13 @@ CASES = [
         "I was the one who merged that migration without a review.",
         "You were the one who merged that migration without a review.",
     ),
+    (
+        "praise",
+        "RL170",
+        # a good word the bad one governs: praise; a good word missing: not
+        "You never lose your patience with a frustrated customer.",
+        "You never show any patience with a frustrated customer.",
+    ),
     ("quotation", "RL164", "Retire the opener 'No offence, but…' for good.", "No offence, but…"),
     # scare quotes around the verdict alone are the writer's own verdict
     ("quotation", "RL110", 'The reviewer wrote "you are lazy".', 'You are "lazy".'),

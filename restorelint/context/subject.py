@@ -91,11 +91,31 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     downs = sum(1 for t in seen.values() if _forms(t, bigrams) & negative)
     if flips:
         # Under "never" the polarity flips: "never misses a standup" is praise,
-        # "never asks for help" is not.
+        # "never asks for help" is not, and a good word a bad one governs stays
+        # on the bad side ("never loses her patience", "never forgets a patient's name").
+        downers = {i for i, t in seen.items() if _forms(t, bigrams) & negative}
+        ups = sum(
+            1
+            for t in seen.values()
+            if _forms(t, bigrams) & positive and not _governed_by(t, downers)
+        )
         return downs > 0 and ups == 0
     # A tie goes to praise: "your work on the incident will be reflected in
     # your review, in a good way".
     return ups > 0 and ups >= downs
+
+
+def _governed_by(token: Token, heads: set[int], depth: int = 4) -> bool:
+    # a few steps up is a phrase ("her patience", "a patient's name"); bounded,
+    # so a long chain of heads costs no more than its length
+    current = token
+    for _ in range(depth):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in heads:
+            return True
+    return False
 
 
 def _openers(doc: Doc) -> set[int]:
