@@ -87,19 +87,14 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
             for other in clause(scope):
                 if other.i not in skip:
                     seen[other.i] = other
-    ups = sum(1 for t in seen.values() if _forms(t, bigrams) & positive)
-    downs = sum(1 for t in seen.values() if _forms(t, bigrams) & negative)
+    goods = [t for t in seen.values() if _forms(t, bigrams) & positive]
+    bads = {i for i, t in seen.items() if _forms(t, bigrams) & negative}
+    ups, downs = len(goods), len(bads)
     if flips:
         # Under "never" the polarity flips: "never misses a standup" is praise,
         # "never asks for help" is not, and a good word a bad one governs stays
         # on the bad side ("never loses her patience", "never forgets a patient's name").
-        downers = {i for i, t in seen.items() if _forms(t, bigrams) & negative}
-        ups = sum(
-            1
-            for t in seen.values()
-            if _forms(t, bigrams) & positive and not _governed_by(t, downers)
-        )
-        return downs > 0 and ups == 0
+        return downs > 0 and not any(not _governed_by(t, bads) for t in goods)
     # A tie goes to praise: "your work on the incident will be reflected in
     # your review, in a good way".
     return ups > 0 and ups >= downs

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.checklist import load_checklist
+from restorelint.read.formats.templates import only_tags
 from restorelint.records import Finding, LineIndex, Segment, Source
 from restorelint.review.checklist import ItemResult, Score, evaluate, score
 from restorelint.review.detectors import Evidence, matcher_for
@@ -91,13 +92,6 @@ def _read_segment(
     seen.flagged.extend(flagged_sentences(paragraph, seg, doc, text, findings))
 
 
-def _markup(stretch: str) -> bool:
-    """Template tags (and blanks) only: a masked URL or code span at a sentence's
-    edge is part of the sentence; a masked "{% endif %}" is not."""
-    bare = stretch.strip()
-    return not bare or (bare[:2] in ("{{", "{%", "{#") and bare[-2:] in ("}}", "%}", "#}"))
-
-
 def flagged_sentences(
     paragraph: int, seg: Segment, doc: Doc, text: str, findings: Sequence[Finding]
 ) -> list[FlaggedSentence]:
@@ -116,8 +110,9 @@ def flagged_sentences(
         while b > a and seg.text[b - 1].isspace():
             b -= 1
         lo, hi = seg.original_span(a, b) if a < b else (start, end)
-        lo = lo if _markup(text[start:lo]) else start
-        hi = hi if _markup(text[hi:end]) else end
+        # (a masked URL or code span at an edge is part of the sentence)
+        lo = lo if only_tags(text[start:lo]) else start
+        hi = hi if only_tags(text[hi:end]) else end
         while lo < hi and text[lo].isspace():
             lo += 1
         marker = _MARKER.match(text, lo)  # "- ", "1. ", "> ": not part of the sentence

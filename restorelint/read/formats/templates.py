@@ -148,6 +148,17 @@ def tags(text: str) -> Iterator[tuple[int, int, str]]:
         at = found[0]
 
 
+def only_tags(text: str) -> bool:
+    """Is the text nothing but control tags and comments (and blanks): markup the
+    reader blanked, no words and no placeholder?"""
+    cursor = 0
+    for start, end, kind in tags(text):
+        if kind == PLACEHOLDER or text[cursor:start].strip():
+            return False
+        cursor = end
+    return not text[cursor:].strip()
+
+
 def to_view(view: Mapped, *, single: bool = True) -> Mapped:
     """The template read as prose; ``single`` also reads ``{name}``/``$name`` placeholders."""
     text = view.text
