@@ -1,5 +1,7 @@
 """Parsing by sentence gives the findings of parsing whole paragraphs: a diff of
-both paths over the labelled dataset and all of ``shared/eval-dev``.
+both paths over the labelled dataset and all of ``shared/eval-dev``. The
+paragraph path is chosen by the prefilter's word sets alone, so the diff also
+covers the token check that keeps sentences out of the parse (``match.spelled``).
 
     python benchmarks/identical.py              # everything (about ten minutes on 2 cores)
     python benchmarks/identical.py --limit 500  # a seeded sample of each set

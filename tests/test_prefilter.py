@@ -88,3 +88,31 @@ def test_a_stored_gate_that_would_hide_a_rule_is_not_trusted() -> None:
     assert not Prefilter.from_json(stored).trusted(rules)
     stored["gates"]["RL999"] = stored["gates"].pop(rule.id)  # a gate for no rule
     assert not Prefilter.from_json(stored).trusted(rules)
+
+
+def test_words_in_the_wrong_order_are_not_parsed() -> None:
+    """The words of "this is on you" scattered through a sentence meet the word
+    sets, not the token pattern: such a sentence is not parsed."""
+    prefilter = build(default_rules())
+    assert prefilter is not None
+    scattered = "Is the release on Friday still good for you?"
+    assert prefilter.may_match(scattered, by_tokens=False)
+    assert not prefilter.may_match(scattered)
+    assert prefilter.may_match("Honestly, this one is on you.")
+    assert prefilter.may_match("Honestly, this one’s on you.")  # the other apostrophe
+
+
+def test_stored_relaxed_patterns_that_hide_an_example_are_not_used() -> None:
+    from restorelint.match.prefilter import Prefilter
+    from restorelint.run.engine import Engine
+
+    rules = Engine(list(default_rules())).rules
+    built = build(rules)
+    assert built is not None
+    stored = built.to_json()
+    stored["relaxed"] = {n: [[{"LOWER": "zzzz"}]] for n in stored["relaxed"]}
+    damaged = Prefilter.from_json(stored)
+    # the words check passes; the patterns are tried on the examples when first used
+    assert damaged.trusted(rules)
+    assert damaged.may_match("Honestly, this one is on you.")
+    assert damaged.may_match("Is the release on Friday still good for you?")

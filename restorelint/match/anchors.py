@@ -119,8 +119,9 @@ def _node_forms(attrs: dict[str, Any]) -> set[str] | None:
 
 
 def _mandatory(spec: dict[str, Any]) -> bool:
+    # a "!" token must be there but must not be the word it names: no anchor
     op = spec.get("OP", "1")
-    return op in ("1", "!", "+") or (op.startswith("{") and not op.startswith("{0"))
+    return op in ("1", "+") or (op.startswith("{") and not op.startswith("{0"))
 
 
 def _key(form: str) -> str | None:
@@ -192,6 +193,51 @@ def rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[st
     for sets in found.all_of:
         requirements.append(_requirement([{"LEMMA": {"IN": sorted(s)}} for s in sets]))
     return requirements, [found.pattern] if found.pattern is not None else []
+
+
+# A relaxed token pattern: only the spellings of the original, so it runs on the
+# tokenizer's doc, before any parse.
+Relaxed = list[dict[str, Any]]
+_APOSTROPHES = str.maketrans("'’", "’'")
+
+
+def _relaxed_node(spec: dict[str, Any]) -> dict[str, Any]:
+    """A node that matches every token the original can match, read from its
+    spelling alone: tags, dependencies, sentence starts and negations (what a
+    parse decides) are dropped, a lemma becomes its inflections."""
+    op = spec.get("OP", "1")
+    node: dict[str, Any] = {} if op == "!" else ({"OP": op} if "OP" in spec else {})
+    forms = None if op == "!" else _node_forms(spec)
+    if forms is not None:
+        # the parse's NORM reads both apostrophes alike; LOWER does not
+        spelled = forms | {f.translate(_APOSTROPHES) for f in forms}
+        node["LOWER"] = {"IN": sorted(spelled)}
+    return node
+
+
+def relaxed_patterns(rule: Rule) -> list[Relaxed | None] | None:
+    """For a token rule, each pattern as the tokenizer alone can match it (a
+    pattern that cannot match a sentence's tokens cannot match its parse); for a
+    phrase rule of plain words, each phrase as such a pattern. None per pattern
+    (or for the rule) where only the words can be asked for."""
+    if rule.kind == "token":
+        return [[_relaxed_node(n) for n in p] for p in rule.patterns]
+    if rule.kind == "phrase" and rule.attr in ("LOWER", "ORTH"):
+        found: list[Relaxed | None] = []
+        for phrase in rule.patterns:
+            pieces = _SPLITS.sub(_split, str(phrase).lower()).split()
+            # only pieces the tokenizer keeps whole: letters and digits, or "n't"
+            plain = all(_PLAIN.fullmatch(piece) for piece in pieces)
+            found.append(
+                [{"LOWER": {"IN": sorted({x, x.translate(_APOSTROPHES)})}} for x in pieces]
+                if plain and pieces
+                else None
+            )
+        return found
+    return None
+
+
+_PLAIN = re.compile(r"[a-z0-9]+|n['’]t")
 
 
 def declared_patterns(rules: Sequence[Rule]) -> list[re.Pattern[str]]:

@@ -17,13 +17,16 @@ from typing import Any
 from restorelint.catalog.rules import Rule
 from restorelint.match.anchors import (
     GATED_KINDS,
+    Relaxed,
     Requirement,
     Unfilterable,
     declared_patterns,
     reads_whole_segment,
+    relaxed_patterns,
     rule_requirements,
     words,
 )
+from restorelint.match.spelled import SpelledMatcher
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,10 @@ class Prefilter:
     wide: tuple[Requirement, ...] = ()
     # a token or dependency rule's own requirements (numbers in ``requirements``)
     rule_gates: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # requirements that only token patterns make, by number: those patterns as
+    # the tokenizer can match them (``anchors.relaxed_patterns``); a text whose
+    # words meet only these needs one of them to match its tokens
+    relaxed: dict[int, tuple[Relaxed, ...]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -41,6 +48,7 @@ class Prefilter:
             "patterns": [[p.pattern, p.flags] for p in self.patterns],
             "wide": [[sorted(need) for need in r] for r in self.wide],
             "gates": {rule: list(numbers) for rule, numbers in self.rule_gates.items()},
+            "relaxed": {str(n): list(found) for n, found in self.relaxed.items()},
         }
 
     def gates(self) -> dict[str, Gate]:
@@ -56,6 +64,19 @@ class Prefilter:
         patterns = data["patterns"]
         wide = data["wide"]
         gates = data["gates"]
+        relaxed = data["relaxed"]
+        if not isinstance(relaxed, dict) or not all(
+            isinstance(n, str)
+            and n.isdigit()
+            and int(n) < len(requirements)
+            and isinstance(found, list)
+            and all(
+                isinstance(p, list) and p and all(isinstance(node, dict) for node in p)
+                for p in found
+            )
+            for n, found in relaxed.items()
+        ):
+            raise ValueError("not a prefilter's relaxed patterns")
         if not all(isinstance(x, list) for x in (requirements, patterns, wide)):
             raise ValueError("not a prefilter")
         if not isinstance(gates, dict) or not all(
@@ -84,6 +105,7 @@ class Prefilter:
             patterns=tuple(re.compile(p, f) for p, f in patterns),
             wide=tuple(tuple(frozenset(n) for n in r) for r in wide),
             rule_gates={str(rule): tuple(numbers) for rule, numbers in gates.items()},
+            relaxed={int(n): tuple(found) for n, found in relaxed.items()},
         )
 
     def trusted(self, rules: Sequence[Rule]) -> bool:
@@ -97,29 +119,56 @@ class Prefilter:
         if not set(self.rule_gates) <= {r.id for r in rules if r.kind in GATED_KINDS}:
             return False
         own_gates = self.gates()
+        every: list[str] = []
         for rule in rules:
             if rule.patterns_from is not None:
                 texts = [str(p) for p in rule.patterns]
             else:
                 texts = [e.text for e in rule.flag_examples]
-            if not all(self.may_match(text) for text in texts):
+            every += texts
+            if not all(self.may_match(text, by_tokens=False) for text in texts):
                 return False
             if reads_whole_segment(rule) and not all(self.needs_whole(t) for t in texts):
                 return False
             gate = own_gates.get(rule.id)
             if gate is not None and not all(gate.open(words(t), t) for t in texts):
                 return False
+        # the relaxed patterns need the tokenizer, which a run with nothing to parse
+        # must not import: they are tried on the examples when first used
+        object.__setattr__(self, "_unverified", every)
         return True
 
-    def may_match(self, text: str) -> bool:
+    def may_match(self, text: str, by_tokens: bool = True) -> bool:
+        """Could a rule match in this text? Without ``by_tokens``, its words decide
+        alone (the reference the token check is measured against)."""
         found = words(text)
         index = self._index()
         # only the requirements whose first set one of the words is in can be met
         candidates = {n for word in found for n in index.get(word, ())}
+        spelled = []
         for number in sorted(candidates):
             if all(not found.isdisjoint(need) for need in self.requirements[number][1:]):
-                return True
-        return any(p.search(text) for p in self.patterns)
+                if not by_tokens or number not in self.relaxed:
+                    return True
+                spelled.append(number)
+        if any(p.search(text) for p in self.patterns):
+            return True
+        if not spelled:
+            return False
+        matcher = self._spelled()
+        # emptied when the stored patterns failed their examples
+        return not self.relaxed or matcher.matches(text, spelled)
+
+    def _spelled(self) -> SpelledMatcher:
+        matcher = self.__dict__.get("_matcher")
+        if matcher is None:
+            matcher = SpelledMatcher(self.relaxed)
+            object.__setattr__(self, "_matcher", matcher)
+            unverified = self.__dict__.pop("_unverified", ())
+            if not all(self.may_match(text) for text in unverified):
+                # a stored pattern that hides a rule's own example: words alone decide
+                object.__setattr__(self, "relaxed", {})
+        return matcher
 
     def _index(self) -> dict[str, tuple[int, ...]]:
         """Requirement numbers by the words of their first set: the parse planner
@@ -163,10 +212,19 @@ def build(rules: Sequence[Rule]) -> Prefilter | None:
     wide: set[Requirement] = set()
     own: dict[str, list[Requirement]] = {}
     patterns: list[re.Pattern[str]] = []
+    # per requirement, its token patterns relaxed; None once any other kind needs it
+    spelled: dict[Requirement, list[Relaxed] | None] = {}
     try:
         for rule in rules:
             found, regexes = rule_requirements(rule)
             requirements.update(found)
+            relaxed = relaxed_patterns(rule) or [None] * len(found)
+            for requirement, pattern in zip(found, relaxed, strict=True):
+                known = spelled.setdefault(requirement, [])
+                if known is None or pattern is None:
+                    spelled[requirement] = None
+                else:
+                    known.append(pattern)
             if reads_whole_segment(rule):
                 wide.update(found)
             if rule.kind in GATED_KINDS and found:
@@ -182,4 +240,5 @@ def build(rules: Sequence[Rule]) -> Prefilter | None:
     ordered = cheapest_first(requirements)
     number = {requirement: n for n, requirement in enumerate(ordered)}
     rule_gates = {rule: tuple(sorted({number[r] for r in found})) for rule, found in own.items()}
-    return Prefilter(ordered, tuple(patterns), cheapest_first(wide), rule_gates)
+    relaxed = {number[r]: tuple(found) for r, found in spelled.items() if found and r in number}
+    return Prefilter(ordered, tuple(patterns), cheapest_first(wide), rule_gates, relaxed)

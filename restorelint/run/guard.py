@@ -47,7 +47,7 @@ def load_prefilter(
     expands every lemma with lemminflect (about a second); the result only changes
     with the rules, so it is kept in the process (bots calling lint_text in a
     loop) and in the cache (command runs)."""
-    key = digest("prefilter/2", fingerprint)
+    key = digest("prefilter/3", fingerprint)
     if key in _PREFILTERS:
         return _PREFILTERS[key]
     stored = cache.get(key) if cache is not None else None

@@ -7,12 +7,15 @@ the parser as a segment of its own, with its offsets into the original, and
 takes in what the context filters read around a match without a parse: a
 quotation that runs across sentences, and the start of a line that quotes a
 reply (">") or is a heading ("#"). When no sentence alone holds a rule's
-words, the pairs of neighbours that do are parsed together. A rule whose check
+words, the pairs of neighbours that do are parsed together. A sentence whose words meet only token patterns' words is
+parsed only if one of those patterns, stripped of what a parse decides, matches
+its tokens (``match.spelled``). A rule whose check
 reads the whole paragraph (``Triggers.whole_segment``) has its paragraphs
 parsed whole, and a context filter that reads the whole paragraph sends its
 paragraph back to be parsed whole (``Engine``). What remains is spaCy itself:
 a sentence parsed alone can get another parse than inside its paragraph
-(``benchmarks/identical.py`` counts the findings that differ).
+(``benchmarks/identical.py`` counts the findings that differ against the
+reference path: whole paragraphs, chosen by their words alone).
 """
 
 from __future__ import annotations
@@ -64,11 +67,16 @@ def plan(
 ) -> list[Window]:
     """The stretches of ``seg`` to parse (none when nothing in it can match).
     Without ``by_sentence``, the whole paragraph or nothing (the reference path)."""
-    may_match = prefilter.may_match
     marked = [s.score >= threshold for s in scored]
-    if not any(marked) and not may_match(seg.text):
+    if not by_sentence:
+        # the reference: the paragraph's words alone decide, as before any token check
+        if any(marked) or prefilter.may_match(seg.text, by_tokens=False):
+            return [whole_paragraph(seg, scored)]
         return []
-    if not by_sentence or prefilter.needs_whole(seg.text):
+    may_match = prefilter.may_match
+    if not any(marked) and not may_match(seg.text, by_tokens=False):
+        return []
+    if prefilter.needs_whole(seg.text):
         return [whole_paragraph(seg, scored)]
     text = seg.text
     sentences = [(s.start, s.end) for s in scored] or list(sentence_spans(text))
@@ -83,7 +91,8 @@ def plan(
             if may_match(text[spans[k][0] : spans[k + 1][1]]):
                 need[k] = need[k + 1] = True
         if not any(need):
-            return [whole_paragraph(seg, scored)]
+            # words spread across the paragraph: parsed whole if its tokens can match
+            return [whole_paragraph(seg, scored)] if may_match(text) else []
     joined = _joined(text, spans)
     stretches: list[list[int]] = []  # [first, last] sentence numbers
     for k, wanted in enumerate(need):
