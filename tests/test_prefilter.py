@@ -84,7 +84,9 @@ def test_a_stored_gate_that_would_hide_a_rule_is_not_trusted() -> None:
         for n, requirement in enumerate(built.requirements)
         if not any(all(not words(t).isdisjoint(need) for need in requirement) for t in examples)
     )
-    stored["gates"][rule.id] = [blind]
+    stored["gates"][rule.id] = [blind] * len(rule.patterns)
+    assert not Prefilter.from_json(stored).trusted(rules)
+    stored["gates"][rule.id] = list(built.rule_gates[rule.id][:-1])  # a pattern without a gate
     assert not Prefilter.from_json(stored).trusted(rules)
     stored["gates"]["RL999"] = stored["gates"].pop(rule.id)  # a gate for no rule
     assert not Prefilter.from_json(stored).trusted(rules)

@@ -179,53 +179,60 @@ RawMatch = Match[Rule]
 
 
 class Gate(Protocol):
-    def open(self, found: set[str], text: str) -> bool: ...
+    def open(self, found: set[str], tokens: Sequence[str], present: set[str]) -> bool: ...
 
 
 class CompiledRules:
-    """Every rule compiled into matchers: the rules without a gate share one set; a
-    token or dependency rule with a gate (its own prefilter) gets its own, run
-    only on docs whose words open it. The Matcher tries every pattern at every
-    token, so running all patterns on every doc cost more than the parse."""
+    """Every rule compiled into matchers: the rules without gates share one set; a
+    token or dependency rule with gates (its patterns' own prefilters) gets a
+    matcher per gate, run only on docs whose words and tokens open it. The
+    Matcher tries every pattern at every token, so running all patterns on every
+    doc cost more than the parse."""
 
     def __init__(
         self,
         rules: Sequence[Rule],
         nlp: Language,
-        gates: Mapping[str, Gate] | None = None,
+        gates: Mapping[str, Sequence[Gate]] | None = None,
         words: Callable[[str], set[str]] | None = None,
     ) -> None:
         self.patterns: Patterns[Rule] = Patterns(nlp)
         self.gated: list[tuple[Gate, Patterns[Rule]]] = []
         self.words = words
         for rule in rules:
-            gate = (gates or {}).get(rule.id) if words is not None else None
-            if gate is not None and rule.kind in ("token", "dependency"):
-                own: Patterns[Rule] = Patterns(nlp)
-                self.gated.append((gate, own))
-                _add(own, rule)
+            own = (gates or {}).get(rule.id) if words is not None else None
+            if own is not None and rule.kind in ("token", "dependency"):
+                # patterns that share a requirement share a gate and a matcher
+                by_gate: dict[int, list[Any]] = {}
+                for gate, pattern in zip(own, rule.patterns, strict=True):
+                    by_gate.setdefault(id(gate), [gate]).append(pattern)
+                for gate, *patterns in by_gate.values():
+                    compiled: Patterns[Rule] = Patterns(nlp)
+                    self.gated.append((gate, compiled))
+                    _add(compiled, rule, patterns)
             else:
-                _add(self.patterns, rule)
+                _add(self.patterns, rule, rule.patterns)
 
     def find(self, doc: Doc) -> list[RawMatch]:
         found = self.patterns.find(doc)
         if self.gated and self.words is not None:
-            text = doc.text
-            words = self.words(text)
+            words = self.words(doc.text)
+            tokens = [t.lower_ for t in doc]
+            present = set(tokens)
             for gate, own in self.gated:
-                if gate.open(words, text):
+                if gate.open(words, tokens, present):
                     found.extend(own.find(doc))
         return list(_longest_per_rule(found))
 
 
-def _add(patterns: Patterns[Rule], rule: Rule) -> None:
+def _add(patterns: Patterns[Rule], rule: Rule, own: Sequence[Any]) -> None:
     where = (rule.source, "patterns")
     if rule.kind == "token":
-        patterns.add_token(rule, rule.patterns, where)
+        patterns.add_token(rule, own, where)
     elif rule.kind == "phrase":
-        patterns.add_phrase(rule, rule.patterns, rule.attr, where)
+        patterns.add_phrase(rule, own, rule.attr, where)
     elif rule.kind == "dependency":
-        patterns.add_dependency(rule, rule.patterns, rule.highlight, where)
+        patterns.add_dependency(rule, own, rule.highlight, where)
     elif rule.kind == "python":
         assert rule.check is not None  # guaranteed by the schema
         patterns.add_check(rule, load_check(rule.check, rule.source), rule.options)

@@ -35,7 +35,8 @@ class Prefilter:
     patterns: tuple[re.Pattern[str], ...]
     # the requirements of the checks that read a whole segment
     wide: tuple[Requirement, ...] = ()
-    # a token or dependency rule's own requirements (numbers in ``requirements``)
+    # a token or dependency rule's own requirements: the number (in
+    # ``requirements``) of each of its patterns', in pattern order
     rule_gates: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # requirements that only token patterns make, by number: those patterns as
     # the tokenizer can match them (``anchors.relaxed_patterns``); a text whose
@@ -51,9 +52,12 @@ class Prefilter:
             "relaxed": {str(n): list(found) for n, found in self.relaxed.items()},
         }
 
-    def gates(self) -> dict[str, Gate]:
+    def gates(self) -> dict[str, tuple[Gate, ...]]:
+        """Each gated rule's patterns' gates, in pattern order; patterns with one
+        requirement share one gate (and so one matcher)."""
+        made: dict[int, Gate] = {}
         return {
-            rule: Gate(tuple(self.requirements[n] for n in numbers), ())
+            rule: tuple(made.setdefault(n, Gate(self, n)) for n in numbers)
             for rule, numbers in self.rule_gates.items()
         }
 
@@ -130,8 +134,11 @@ class Prefilter:
                 return False
             if reads_whole_segment(rule) and not all(self.needs_whole(t) for t in texts):
                 return False
-            gate = own_gates.get(rule.id)
-            if gate is not None and not all(gate.open(words(t), t) for t in texts):
+            gates = own_gates.get(rule.id)
+            if gates is not None and (
+                len(gates) != len(rule.patterns)
+                or not all(any(g.words_meet(words(t)) for g in gates) for t in texts)
+            ):
                 return False
         # the relaxed patterns need the tokenizer, which a run with nothing to parse
         # must not import: they are tried on the examples when first used
@@ -191,19 +198,27 @@ class Prefilter:
         return any(all(not found.isdisjoint(need) for need in r) for r in self.wide)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gate:
-    """One rule's own prefilter: a parsed doc whose words meet none of its
-    requirements cannot hold its match, so its matchers are not run on it."""
+    """One pattern's own prefilter: a parsed doc whose words do not meet its
+    requirement, or whose tokens its relaxed form does not match, cannot hold
+    its match, so its matcher is not run on it."""
 
-    requirements: tuple[Requirement, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    prefilter: Prefilter
+    number: int  # its requirement
 
-    def open(self, found: set[str], text: str) -> bool:
-        for requirement in self.requirements:
-            if all(not found.isdisjoint(need) for need in requirement):
-                return True
-        return any(p.search(text) for p in self.patterns)
+    def words_meet(self, found: set[str]) -> bool:
+        return all(not found.isdisjoint(need) for need in self.prefilter.requirements[self.number])
+
+    def open(self, found: set[str], tokens: Sequence[str], present: set[str]) -> bool:
+        if not self.words_meet(found):
+            return False
+        prefilter = self.prefilter
+        if self.number not in prefilter.relaxed:
+            return True
+        matcher = prefilter._spelled()
+        # emptied when the stored patterns failed their examples
+        return not prefilter.relaxed or matcher.matches_tokens(tokens, present, [self.number])
 
 
 def build(rules: Sequence[Rule]) -> Prefilter | None:
@@ -239,6 +254,6 @@ def build(rules: Sequence[Rule]) -> Prefilter | None:
 
     ordered = cheapest_first(requirements)
     number = {requirement: n for n, requirement in enumerate(ordered)}
-    rule_gates = {rule: tuple(sorted({number[r] for r in found})) for rule, found in own.items()}
+    rule_gates = {rule: tuple(number[r] for r in found) for rule, found in own.items()}
     relaxed = {number[r]: tuple(found) for r, found in spelled.items() if found and r in number}
     return Prefilter(ordered, tuple(patterns), cheapest_first(wide), rule_gates, relaxed)

@@ -7,12 +7,12 @@ the parser as a segment of its own, with its offsets into the original, and
 takes in what the context filters read around a match without a parse: a
 quotation that runs across sentences, and the start of a line that quotes a
 reply (">") or is a heading ("#"). When no sentence alone holds a rule's
-words, the pairs of neighbours that do are parsed together. A sentence whose words meet only token patterns' words is
-parsed only if one of those patterns, stripped of what a parse decides, matches
-its tokens (``match.spelled``). A rule whose check
-reads the whole paragraph (``Triggers.whole_segment``) has its paragraphs
-parsed whole, and a context filter that reads the whole paragraph sends its
-paragraph back to be parsed whole (``Engine``). What remains is spaCy itself:
+words, the pairs of neighbours that do are parsed together. A sentence whose
+words meet only token patterns' words is parsed only if one of those patterns,
+stripped of what a parse decides, matches its tokens (``match.spelled``). A
+rule whose check reads the whole paragraph (``Triggers.whole_segment``) has its
+paragraphs parsed whole, and a context filter that reads the whole paragraph
+sends its paragraph back to be parsed whole (``Engine``). What remains is spaCy itself:
 a sentence parsed alone can get another parse than inside its paragraph
 (``benchmarks/identical.py`` counts the findings that differ against the
 reference path: whole paragraphs, chosen by their words alone).
