@@ -11,9 +11,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from restorelint.catalog.load import CatalogError
+from restorelint.catalog.load import CatalogError, bundled_rules_dir
 from restorelint.catalog.rules import Rule
 
 if TYPE_CHECKING:
@@ -196,8 +198,11 @@ class CompiledRules:
         gates: Mapping[str, Sequence[Gate]] | None = None,
         words: Callable[[str], set[str]] | None = None,
     ) -> None:
+        self.nlp = nlp
         self.patterns: Patterns[Rule] = Patterns(nlp)
-        self.gated: list[tuple[Gate, Patterns[Rule]]] = []
+        # a gate, its rule and patterns, and their matchers once first opened:
+        # a short run opens few gates, and compiling all cost a third of a second
+        self.gated: list[tuple[Gate, Rule, list[Any], list[Patterns[Rule]]]] = []
         self.words = words
         for rule in rules:
             own = (gates or {}).get(rule.id) if words is not None else None
@@ -207,11 +212,22 @@ class CompiledRules:
                 for gate, pattern in zip(own, rule.patterns, strict=True):
                     by_gate.setdefault(id(gate), [gate]).append(pattern)
                 for gate, *patterns in by_gate.values():
-                    compiled: Patterns[Rule] = Patterns(nlp)
-                    self.gated.append((gate, compiled))
-                    _add(compiled, rule, patterns)
+                    self.gated.append((gate, rule, patterns, []))
+                    if not _bundled(rule):
+                        # a team rule's pattern mistakes are reported before any text is read
+                        self._compiled(self.gated[-1])
             else:
                 _add(self.patterns, rule, rule.patterns)
+
+    def _compiled(
+        self, entry: tuple[Gate, Rule, list[Any], list[Patterns[Rule]]]
+    ) -> Patterns[Rule]:
+        _gate, rule, patterns, made = entry
+        if not made:
+            compiled: Patterns[Rule] = Patterns(self.nlp)
+            _add(compiled, rule, patterns)
+            made.append(compiled)
+        return made[0]
 
     def find(self, doc: Doc) -> list[RawMatch]:
         found = self.patterns.find(doc)
@@ -219,10 +235,20 @@ class CompiledRules:
             words = self.words(doc.text)
             tokens = [t.lower_ for t in doc]
             present = set(tokens)
-            for gate, own in self.gated:
-                if gate.open(words, tokens, present):
-                    found.extend(own.find(doc))
+            for entry in self.gated:
+                if entry[0].open(words, tokens, present):
+                    found.extend(self._compiled(entry).find(doc))
         return list(_longest_per_rule(found))
+
+
+def _bundled(rule: Rule) -> bool:
+    """A rule of the shipped catalog, whose patterns every test run compiles."""
+    return Path(rule.source).parent.parent == _catalog_dir()
+
+
+@cache
+def _catalog_dir() -> Path:
+    return bundled_rules_dir()
 
 
 def _add(patterns: Patterns[Rule], rule: Rule, own: Sequence[Any]) -> None:

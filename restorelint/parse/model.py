@@ -41,10 +41,8 @@ def load_pipeline() -> Language:
     raise ModelNotInstalled()
 
 
-@cache
 def tokenizer() -> Tokenizer:
-    """English tokenization without a model: the pipeline's own tokenizer has the
-    same rules (spaCy's English defaults), so its tokens are the parse's tokens."""
-    import spacy
-
-    return spacy.blank("en").tokenizer  # type: ignore[no-any-return]
+    """The pipeline's own tokenizer, for what reads tokens before any parse: its
+    tokens are the parse's tokens, and it shares the pipeline's vocabulary, so a
+    word met before the parse is not looked up twice."""
+    return load_pipeline().tokenizer
