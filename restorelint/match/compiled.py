@@ -201,7 +201,7 @@ class CompiledRules:
         self.nlp = nlp
         self.patterns: Patterns[Rule] = Patterns(nlp)
         # a gate, its rule and patterns, and their matchers once first opened:
-        # a short run opens few gates, and compiling all cost a third of a second
+        # a short run opens few gates, and compiling all 253 cost about 0.1 s
         self.gated: list[tuple[Gate, Rule, list[Any], list[Patterns[Rule]]]] = []
         self.words = words
         for rule in rules:

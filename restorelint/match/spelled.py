@@ -3,8 +3,9 @@
 The prefilter's word sets cannot tell "it's on you" from a sentence that holds
 "on", "you" and "is" anywhere; a token pattern stripped of what only a parse
 decides (``anchors.relaxed_patterns``) can, and the tokenizer is a hundred times
-cheaper than the parse. spaCy is imported only when a text's words already meet
-such a pattern's, so a run with nothing to parse still never imports it.
+cheaper than the parse. The tokenizer is the pipeline's own, loaded only when a
+text's words already meet such a pattern's (a parse then most often follows),
+so a run with nothing to parse still never imports spaCy.
 
 The patterns are run here, not by spaCy's ``Matcher``: its word-list
 predicates build a Python token object per token per pattern, which cost more
