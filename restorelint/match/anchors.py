@@ -178,9 +178,7 @@ def rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[st
     if rule.kind == "dependency":
         return [_requirement(n.get("RIGHT_ATTRS", {}) for n in p) for p in rule.patterns], []
     if rule.kind == "phrase":
-        # split as the tokenizer splits ("couldn't" is "could" "n't")
-        phrases = [_SPLITS.sub(_split, str(p).lower()) for p in rule.patterns]
-        return [_requirement({"LOWER": w} for w in p.split()) for p in phrases], []
+        return [_requirement({"LOWER": w} for w in _pieces(p)) for p in rule.patterns], []
     from restorelint.match.compiled import check_module
 
     module = check_module(rule.check or "", rule.source)
@@ -199,6 +197,13 @@ def rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[st
 # tokenizer's doc, before any parse.
 Relaxed = list[dict[str, Any]]
 _APOSTROPHES = str.maketrans("'’", "’'")
+# a phrase's pieces the tokenizer keeps whole
+_PLAIN = re.compile(r"[a-z0-9]+|n['’]t")
+
+
+def _pieces(phrase: object) -> list[str]:
+    """A phrase's words, split as the tokenizer splits ("couldn't" is "could" "n't")."""
+    return _SPLITS.sub(_split, str(phrase).lower()).split()
 
 
 def _relaxed_node(spec: dict[str, Any]) -> dict[str, Any]:
@@ -225,7 +230,7 @@ def relaxed_patterns(rule: Rule) -> list[Relaxed | None] | None:
     if rule.kind == "phrase" and rule.attr in ("LOWER", "ORTH"):
         found: list[Relaxed | None] = []
         for phrase in rule.patterns:
-            pieces = _SPLITS.sub(_split, str(phrase).lower()).split()
+            pieces = _pieces(phrase)
             # only pieces the tokenizer keeps whole: letters and digits, or "n't"
             plain = all(_PLAIN.fullmatch(piece) for piece in pieces)
             found.append(
@@ -235,9 +240,6 @@ def relaxed_patterns(rule: Rule) -> list[Relaxed | None] | None:
             )
         return found
     return None
-
-
-_PLAIN = re.compile(r"[a-z0-9]+|n['’]t")
 
 
 def declared_patterns(rules: Sequence[Rule]) -> list[re.Pattern[str]]:

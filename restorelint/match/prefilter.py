@@ -160,22 +160,30 @@ class Prefilter:
                 spelled.append(number)
         if any(p.search(text) for p in self.patterns):
             return True
-        if not spelled:
-            return False
-        matcher = self._spelled()
-        # emptied when the stored patterns failed their examples
-        return not self.relaxed or matcher.matches(text, spelled)
+        return bool(spelled) and self.spelled_match(spelled, text=text)
 
-    def _spelled(self) -> SpelledMatcher:
+    def spelled_match(
+        self,
+        numbers: Sequence[int],
+        text: str = "",
+        tokens: Sequence[str] | None = None,
+        present: set[str] | None = None,
+    ) -> bool:
+        """Could a relaxed pattern of these requirements match the text's tokens (or
+        these tokens, already at hand)? True once the stored patterns failed a
+        rule's own example: words alone decide then."""
         matcher = self.__dict__.get("_matcher")
         if matcher is None:
             matcher = SpelledMatcher(self.relaxed)
             object.__setattr__(self, "_matcher", matcher)
             unverified = self.__dict__.pop("_unverified", ())
-            if not all(self.may_match(text) for text in unverified):
-                # a stored pattern that hides a rule's own example: words alone decide
+            if not all(self.may_match(example) for example in unverified):
                 object.__setattr__(self, "relaxed", {})
-        return matcher
+        if not self.relaxed:
+            return True
+        if tokens is None:
+            return matcher.matches(text, numbers)
+        return matcher.matches_tokens(tokens, present or set(tokens), numbers)
 
     def _index(self) -> dict[str, tuple[int, ...]]:
         """Requirement numbers by the words of their first set: the parse planner
@@ -213,12 +221,9 @@ class Gate:
     def open(self, found: set[str], tokens: Sequence[str], present: set[str]) -> bool:
         if not self.words_meet(found):
             return False
-        prefilter = self.prefilter
-        if self.number not in prefilter.relaxed:
+        if self.number not in self.prefilter.relaxed:
             return True
-        matcher = prefilter._spelled()
-        # emptied when the stored patterns failed their examples
-        return not prefilter.relaxed or matcher.matches_tokens(tokens, present, [self.number])
+        return self.prefilter.spelled_match([self.number], tokens=tokens, present=present)
 
 
 def build(rules: Sequence[Rule]) -> Prefilter | None:
