@@ -78,3 +78,30 @@ def test_batched_rewrites_equal_one_sentence_at_a_time(
     levels = [d.rewrite.level for own in batched for d in own]
     # the test covers the rounds: some rewrites fell back, most did not
     assert any(level > SHAPED for level in levels) and levels.count(SHAPED) > len(levels) / 2
+
+
+TEXTS = [
+    "Thanks for the demo. You never test your code, and obviously that hurts.\n\n"
+    "The build failed. Sam is careless with reviews.\n",
+    "Nice work on the parser.\n\nThis is your final warning about the timesheets.\n",
+]
+
+
+@pytest.mark.parametrize("budget", [None, 1])
+def test_try_lines_from_the_checks_parses_equal_a_fresh_parse(
+    budget: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from restorelint.run import engine
+    from restorelint.run.suggestions import with_sentence_rewrites
+
+    if budget is not None:  # past the budget, a stretch's parse is not kept
+        monkeypatch.setattr(engine, "KEEP_TOKENS", budget)
+    sources = [Source(f"<{i}>", t) for i, t in enumerate(TEXTS)]
+    pipeline = Pipeline(list(default_rules()), reuse_results=False)
+    linted = pipeline.lint(sources)
+    kept = [doc is not None for own in linted.stretches for _, doc in own]
+    assert kept and all(kept) if budget is None else not any(kept)
+    reused = with_sentence_rewrites(pipeline, sources, linted.findings, linted.stretches)
+    fresh = with_sentence_rewrites(pipeline, sources, linted.findings)
+    assert [f.suggestion for f in reused] == [f.suggestion for f in fresh]
+    assert any(f.suggestion != r.suggestion for f, r in zip(reused, linted.findings, strict=True))
