@@ -67,3 +67,17 @@ def test_a_damaged_or_incomplete_entry_is_not_believed(tmp_path: Path) -> None:
     ):
         entry.path.write_text(damaged, encoding="utf-8")
         assert not Stored(folder, tmp_path).read()
+
+
+def test_a_process_that_writes_nothing_still_reads_an_entry(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from restorelint.catalog import stored
+
+    folder = bundled_rules_dir()
+    monkeypatch.setattr(stored, "_WRITE", [False])
+    entry = Stored(folder, tmp_path)
+    entry.fill(checked_data)
+    assert entry.texts and not entry.path.exists()
+    monkeypatch.setattr(stored, "_WRITE", [True])
+    Stored(folder, tmp_path).fill(checked_data)
+    monkeypatch.setattr(stored, "_WRITE", [False])
+    assert Stored(folder, tmp_path).read()

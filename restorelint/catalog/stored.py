@@ -26,6 +26,13 @@ from typing import Any
 ENV_DIR = "RESTORELINT_CACHE_DIR"
 FORMAT = 1
 _HERE = Path(__file__).resolve().parent
+# False in a process that promises to write no files (the language server).
+_WRITE = [True]
+
+
+def write_nothing() -> None:
+    """Read a stored entry when there is one, never write one."""
+    _WRITE[0] = False
 
 
 def default_dir() -> Path:
@@ -105,7 +112,8 @@ class Stored:
                 return
             texts[self._name(path)] = text
         self.texts = texts
-        _write(self.path, json.dumps({"format": FORMAT, "files": texts}, ensure_ascii=False))
+        if _WRITE[0]:
+            _write(self.path, json.dumps({"format": FORMAT, "files": texts}, ensure_ascii=False))
 
     def get(self, path: Path) -> tuple[bool, Any]:
         text = self.texts.get(self._name(path)) if self.texts is not None else None
