@@ -13,6 +13,7 @@ from restorelint.catalog.load import (
     bundled_rules_dir,
     read_yaml,
     schema,
+    stored_data,
     validate,
 )
 
@@ -48,9 +49,11 @@ class Checklist:
     source: str = ""
 
 
-def parse_checklist(data: object, source: str) -> Checklist:
-    """Validate the checklist data; a mistake names the file and the field."""
-    validate(data, schema("checklist"), source)
+def parse_checklist(data: object, source: str, checked: bool = False) -> Checklist:
+    """Validate the checklist data (unless ``checked`` against the schema already);
+    a mistake names the file and the field."""
+    if not checked:
+        validate(data, schema("checklist"), source)
     assert isinstance(data, dict)
     elements = []
     seen: set[str] = set()
@@ -93,4 +96,5 @@ def load_checklist(path: Path | None = None) -> Checklist:
 
 @cache
 def _load(path: str) -> Checklist:
-    return parse_checklist(read_yaml(Path(path)), path)
+    found, data = stored_data(Path(path))
+    return parse_checklist(data if found else read_yaml(Path(path)), path, checked=found)

@@ -8,14 +8,13 @@ import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-import yaml
+if TYPE_CHECKING:
+    import jsonschema
 
-# libyaml's loader, where PyYAML was built with it, reads the catalog about ten
-# times faster than the pure-Python one: it is most of a no-parse run's start-up.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML and jsonschema are imported where they run: the bundled catalog is
+# usually read from its stored, already checked copy (catalog.stored).
 # Aliases make YAML a graph: a few hundred bytes can stand for billions of
 # nodes once something walks it. No honest data file comes near this.
 MAX_NODES = 200_000
@@ -44,8 +43,13 @@ def bundled_rules_dir() -> Path:
 
 
 def parse_yaml(text: str, source: Path | str) -> Any:
+    import yaml
+
+    # libyaml's loader, where PyYAML was built with it, reads the catalog about
+    # ten times faster than the pure-Python one.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(text, Loader=_YAML_LOADER)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         raise CatalogError(source, "", f"not valid YAML: {exc}") from exc
     except RecursionError as exc:
@@ -85,6 +89,8 @@ def _bounded(data: Any, source: Path | str) -> None:
 
 @cache
 def schema(name: str) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     text = resources.files("restorelint.catalog").joinpath(f"schemas/{name}.schema.json")
     return jsonschema.Draft202012Validator(json.loads(text.read_text("utf-8")))
 
@@ -122,12 +128,29 @@ def reject_yaml_booleans(value: object, source: Path | str, where: str) -> None:
             reject_yaml_booleans(item, source, f"{where}.{key}" if where else str(key))
 
 
+def checked_data(path: Path, name: str) -> Any:
+    """A data file read and checked against its schema (``name``)."""
+    data = read_yaml(path)
+    validate(data, schema(name), path)
+    return data
+
+
+def stored_data(path: Path) -> tuple[bool, Any]:
+    """(True, the data) of a bundled file as checked on an earlier run, else (False, None)."""
+    from restorelint.catalog.stored import stored
+
+    folder = bundled_rules_dir()
+    if not path.is_relative_to(folder):
+        return False, None
+    entry = stored(folder, checked_data)
+    return entry.get(path) if entry is not None else (False, None)
+
+
 def load_data_file(name: str, folder: Path | None = None) -> tuple[Any, Path]:
     """A shared data file (``_context.yaml`` …) read and checked against its schema."""
     path = (folder or bundled_rules_dir()) / f"_{name}.yaml"
-    data = read_yaml(path)
-    validate(data, schema(name), path)
-    return data, path
+    found, data = stored_data(path)
+    return (data if found else checked_data(path, name)), path
 
 
 def words(values: Any) -> frozenset[str]:

@@ -14,6 +14,7 @@ from restorelint.catalog.load import (
     bundled_rules_dir,
     read_yaml,
     schema,
+    stored_data,
     validate,
 )
 from restorelint.catalog.untrusted import MAX_RULE_BYTES, MAX_TEAM_RULES, vet_rule_data
@@ -87,11 +88,13 @@ def _shapes(value: str | list[str], source: Path | str) -> tuple[str, ...]:
     return names
 
 
-def parse_rule(data: object, source: Path | str) -> Rule:
-    """Validate one rule's data and build the Rule; raise CatalogError naming the field."""
+def parse_rule(data: object, source: Path | str, checked: bool = False) -> Rule:
+    """Validate one rule's data (unless ``checked`` against the schema already) and
+    build the Rule; raise CatalogError naming the field."""
     if not isinstance(data, dict):
         raise CatalogError(source, "", "a rule file must hold one mapping (id, name, ...)")
-    validate(data, schema("rule"), source)
+    if not checked:
+        validate(data, schema("rule"), source)
     if data["category"] not in ALL_CATEGORIES:
         raise CatalogError(
             source, "category", f"'{data['category']}' is not one of {list(ALL_CATEGORIES)}"
@@ -132,8 +135,10 @@ def parse_rule(data: object, source: Path | str) -> Rule:
 def load_rule_file(path: Path, untrusted: bool = False) -> Rule:
     if untrusted:
         _check_size(path)
-    data = read_yaml(path)
-    rule = parse_rule(data, path)
+    found, data = (False, None) if untrusted else stored_data(path)
+    if not found:
+        data = read_yaml(path)
+    rule = parse_rule(data, path, checked=found)
     if untrusted:
         vet_rule_data(data, str(path))
     if path.stem != rule.name:

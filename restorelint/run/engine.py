@@ -37,18 +37,24 @@ if TYPE_CHECKING:
 # a second, and never imports spaCy.
 
 BATCH_SIZE = 64
+# The try: lines reuse the parses of the stretches that hold findings; past this
+# many tokens kept (tens of MB), the rest are parsed again instead, so a file
+# full of findings cannot hold thousands of docs.
+KEEP_TOKENS = 100_000
 # Below this many segments to parse, starting worker processes costs more
 # than it saves.
 PARALLEL_MIN_SEGMENTS = 400
 _COMPILED: dict[tuple[int, str], CompiledRules] = {}
 
 Parsed = list[tuple[Segment, "Doc"]]
+# A stretch that holds findings, with its parse when it was kept (see KEEP_TOKENS).
+Stretch = tuple[Segment, "Doc | None"]
 # The stretches of one paragraph to parse: the unit of work, never split.
 Group = list[Window]
 # (segments parsed so far, segments to parse in this run): a progress bar's feed.
 Progress = Callable[[int, int], None]
 # A paragraph's source number, its hits and the stretches that hold them.
-Judged = tuple[int, list[Hit], list[Segment]]
+Judged = tuple[int, list[Hit], list[Stretch]]
 Tick = Callable[[int], None]  # segments parsed so far in this run
 
 
@@ -61,8 +67,8 @@ class EngineResult:
     # by source number: documents whose markup could not be read (no findings)
     errors: dict[int, InputError] = field(default_factory=dict)
     # per source, the stretches parsed in this run that hold its findings, for the
-    # try: lines to parse again instead of whole paragraphs
-    stretches: list[list[Segment]] = field(default_factory=list)
+    # try: lines to read (their parses, or to parse again) instead of whole paragraphs
+    stretches: list[list[Stretch]] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -187,10 +193,10 @@ class Engine:
             if (group := self._plan(seg, own, keep_docs))
         ]
         parsed: list[Parsed] = [[] for _ in sources]
-        stretches: list[list[Segment]] = [[] for _ in sources]
+        stretches: list[list[Stretch]] = [[] for _ in sources]
         tick = self._ticker(sum(map(len, groups)))
         if keep_docs:
-            for seg, doc, found, _ in self._parse_and_match(groups, tick):
+            for seg, doc, found, _ in self._parse_and_match(groups, tick, keep=0):
                 parsed[seg.source].append((seg, doc))
                 hits[seg.source].extend(found)
         elif groups:
@@ -230,23 +236,27 @@ class Engine:
                 if tick is not None:
                     tick(done)
 
+            # a worker's docs would cost more to send back than to parse again
             return in_parallel(self.segment_hits, groups, self.jobs, chunk_done)
-        return self.segment_hits(groups, tick)
+        return self.segment_hits(groups, tick, keep=KEEP_TOKENS)
 
-    def segment_hits(self, groups: list[Group], tick: Tick | None = None) -> list[Judged]:
+    def segment_hits(
+        self, groups: list[Group], tick: Tick | None = None, keep: int = 0
+    ) -> list[Judged]:
         """Each paragraph's source number, the hits the context filters keep, and the
-        stretches that hold them."""
-        found = self._parse_and_match(groups, tick)
+        stretches that hold them (with their docs, up to ``keep`` tokens in all)."""
+        found = self._parse_and_match(groups, tick, keep)
         return [(seg.source, hits, flagged) for seg, _doc, hits, flagged in found if hits]
 
     def _parse_and_match(
-        self, groups: Sequence[Group], tick: Tick | None = None
-    ) -> Iterator[tuple[Segment, Doc, list[Hit], list[Segment]]]:
+        self, groups: Sequence[Group], tick: Tick | None = None, keep: int = 0
+    ) -> Iterator[tuple[Segment, Doc, list[Hit], list[Stretch]]]:
         """Each paragraph with a doc, its hits in the original and the stretches that
         hold them, one at a time: a caller that does not keep the docs lets each go
-        before the next is parsed, so a long input never holds thousands of docs.
-        The doc is the paragraph's own when it was parsed whole (always, with
-        ``keep_docs``), else its last stretch's."""
+        before the next is parsed, so a long input never holds thousands of docs
+        (beyond the stretches' own, up to ``keep`` tokens). The doc is the
+        paragraph's own when it was parsed whole (always, with ``keep_docs``), else
+        its last stretch's."""
         compiled = self.compiled if self.rules else None
         total = sum(map(len, groups))
         stretches = (w.segment.text for group in groups for w in group)
@@ -255,7 +265,7 @@ class Engine:
         for group in groups:
             parent = group[0].parent
             own: list[Hit] = []  # in the paragraph's text
-            flagged: list[Segment] = []
+            flagged: list[tuple[Segment, Doc]] = []
             again = False
             for window in group:
                 doc = next(docs)
@@ -266,14 +276,18 @@ class Engine:
                     continue
                 found, reads_wide = judge(compiled, self.tone, window.segment, doc, window.scored)
                 again = reads_wide and not window.whole
-                flagged += [window.segment] if found else []
+                flagged += [(window.segment, doc)] if found else []
                 own.extend((rule, start + window.at, end + window.at) for rule, start, end in found)
             if again:
                 # a filter read the whole paragraph: judge it on the whole paragraph
                 doc = self.nlp(parent.text)
                 own, _ = judge(compiled, self.tone, parent, doc, group[0].parent_scored)
-                flagged = [parent]
+                flagged = [(parent, doc)]
             if self.memo is not None:
                 self.memo.put(parent, own)
             hits = [(rule, *parent.original_span(start, end)) for rule, start, end in own]
-            yield parent, doc, hits, flagged
+            kept: list[Stretch] = []
+            for stretch, stretch_doc in flagged if own else []:
+                keep -= len(stretch_doc)
+                kept.append((stretch, stretch_doc if keep >= 0 else None))
+            yield parent, doc, hits, kept

@@ -159,48 +159,57 @@ class Pipeline:
 
         rules = {r.id: r for r in catalog()} | self.by_id
         drafts: list[list[Drafted]] = []
-        for _path, text, findings, sentences in jobs:
-            sentences = [_with_doc(s, self.nlp) for s in sentences]
+        for (_path, text, findings, _), sentences in zip(
+            jobs, _with_docs(jobs, self.nlp), strict=True
+        ):
             drafts.append(draft_rewrites(text, findings, sentences, rules))  # type: ignore[arg-type]
+        where = [(m, k) for m, own in enumerate(drafts) for k in range(len(own))]
         for _round in range(VERIFY_ROUNDS):
-            flagged = self._verify([job[0] for job in jobs], drafts)
+            flagged = self._verify([job[0] for job in jobs], drafts, where)
             if not flagged:
                 break
             for m, k in flagged:
                 drafts[m][k] = fall_back(drafts[m][k], jobs[m][1], rules)
+            # a rewrite that passed is checked again to the same result: only the
+            # fallbacks are new
+            where = sorted(flagged)
         return drafts
 
     def _verify(
-        self, paths: Sequence[str], drafts: Sequence[Sequence[Drafted]]
+        self,
+        paths: Sequence[str],
+        drafts: Sequence[Sequence[Drafted]],
+        where: Sequence[tuple[int, int]],
     ) -> set[tuple[int, int]]:
-        """(message, sentence) of every rewrite that is flagged again, lost a fact of
-        the original or is not grammatical (a bare frame is only linted)."""
+        """Of the rewrites at ``where`` (message, sentence), those that are flagged
+        again, lost a fact of the original or are not grammatical (a bare frame is
+        only linted)."""
         from restorelint.read.segment import parseable
         from restorelint.suggest.quality import rewrite_problems
         from restorelint.suggest.sentence import BARE
 
-        where = [(m, k) for m, own in enumerate(drafts) for k in range(len(own))]
         if not where:
             return set()
         texts = [Source(paths[m], drafts[m][k].rewrite.text) for m, k in where]
         per_text = self.engine.run(texts).per_source
         flagged = set()
+        checked: list[tuple[int, int]] = []
         for (m, k), found in zip(where, per_text, strict=True):
             if self.resolver is not None:
                 found = self.resolver.apply(found)
-            drafted = drafts[m][k]
             if found:
                 flagged.add((m, k))
-            elif drafted.rewrite.level < BARE:
-                text = drafted.rewrite.text
-                if rewrite_problems(
-                    drafted.sentence.doc,
-                    drafted.punitive_spans(),
-                    text,
-                    # as the engine parses: a lone surrogate from the API is U+FFFD
-                    self.nlp(parseable(text)),
-                ):
-                    flagged.add((m, k))
+            elif drafts[m][k].rewrite.level < BARE:
+                checked.append((m, k))
+        # One pipe for every rewrite's own parse: a call per sentence costs more in
+        # spaCy's per-call overhead than the short sentences take to parse.
+        # As the engine parses: a lone surrogate from the API is U+FFFD.
+        docs = self.nlp.pipe(parseable(drafts[m][k].rewrite.text) for m, k in checked)
+        for (m, k), parsed in zip(checked, docs, strict=True):
+            drafted = drafts[m][k]
+            text = drafted.rewrite.text
+            if rewrite_problems(drafted.sentence.doc, drafted.punitive_spans(), text, parsed):
+                flagged.add((m, k))
         return flagged
 
     def messages(
@@ -211,16 +220,20 @@ class Pipeline:
         return linted, self.suggest(reviews)
 
 
-def _with_doc(sentence: object, nlp: Language) -> object:
-    """A flagged sentence whose parse read other characters than the file has
-    (placeholders), parsed again from its own text, as the engine parses."""
+def _with_docs(jobs: Sequence[Job], nlp: Language) -> list[list[FlaggedSentence]]:
+    """Each job's flagged sentences; one whose parse read other characters than the
+    file has (placeholders) is parsed again from its own text, as the engine parses,
+    all of them in one pipe."""
     from restorelint.read.segment import parseable
 
-    doc = getattr(sentence, "doc", None)
-    if doc is not None:
-        return sentence
-    text = sentence.text  # type: ignore[attr-defined]
-    return replace(sentence, doc=nlp(parseable(text)))  # type: ignore[type-var]
+    sentences = [list(job[3]) for job in jobs]
+    missing = [
+        (m, k) for m, own in enumerate(sentences) for k, s in enumerate(own) if s.doc is None
+    ]
+    docs = nlp.pipe(parseable(sentences[m][k].text) for m, k in missing)
+    for (m, k), doc in zip(missing, docs, strict=True):
+        sentences[m][k] = replace(sentences[m][k], doc=doc)
+    return sentences
 
 
 # What a rewrite is made from: a path, its text, its findings, the flagged sentences.

@@ -1,8 +1,8 @@
 """Each finding's ``try:`` line: the rewrite of its own sentence, as ``rewrite`` and
 ``--fix --unsafe-fixes`` would write it, instead of the rule's general advice.
 
-Only the stretches that hold findings are parsed again (the check did not keep
-its parses): the ones the engine parsed when it says which, else the paragraphs.
+Only the stretches that hold findings are read: with the parses the engine kept
+of them, else parsed again; the paragraphs when the engine did not say which.
 Their flagged sentences are read as the review reads them, and the
 rewrites go through the same verification. The result is cached with the
 file's findings, so a warm re-run parses nothing. A finding whose sentence only
@@ -14,18 +14,23 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from restorelint.read.formats import segments as format_segments
 from restorelint.records import Finding, Segment, Source
 from restorelint.run.cache import digest
+from restorelint.run.engine import Stretch
 from restorelint.run.pipeline import Job, Pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def with_sentence_rewrites(
     pipeline: Pipeline,
     sources: Sequence[Source],
     findings: Sequence[Finding],
-    stretches: Sequence[Sequence[Segment]] | None = None,
+    stretches: Sequence[Sequence[Stretch]] | None = None,
 ) -> list[Finding]:
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -35,7 +40,7 @@ def with_sentence_rewrites(
     chosen: dict[str, dict[str, str]] = {}
     keys: dict[str, str] = {}
     todo: list[Source] = []
-    parsed: dict[str, Sequence[Segment]] = {}
+    parsed: dict[str, Sequence[Stretch]] = {}
     for number, source in enumerate(sources):
         if stretches is not None and stretches[number]:
             parsed[source.path] = stretches[number]
@@ -72,7 +77,7 @@ def _rewrite(
     pipeline: Pipeline,
     sources: Sequence[Source],
     by_path: dict[str, list[Finding]],
-    parsed: dict[str, Sequence[Segment]],
+    parsed: dict[str, Sequence[Stretch]],
 ) -> list[dict[str, str]]:
     if not sources:
         return []
@@ -84,15 +89,19 @@ def _rewrite(
         own = by_path[source.path]
         given = parsed.get(source.path)
         if given and not all(
-            any(_overlaps(seg.original_span(0, len(seg.text)), f) for seg in given) for f in own
+            any(_overlaps(seg.original_span(0, len(seg.text)), f) for seg, _ in given) for f in own
         ):
             given = None  # some findings were remembered, not parsed now: read the paragraphs
-        segments = [
-            seg
-            for seg in (given or format_segments(number, source.text, source.format))
+        read: Sequence[Stretch] = given or [
+            (seg, None) for seg in format_segments(number, source.text, source.format)
+        ]
+        chosen = [
+            (seg, doc)
+            for seg, doc in read
             if any(_overlaps(seg.original_span(0, len(seg.text)), f) for f in own)
         ]
-        docs = pipeline.nlp.pipe(seg.text for seg in segments)
+        segments = [seg for seg, _ in chosen]
+        docs = _docs(pipeline, [doc for _, doc in chosen], segments)
         sentences = [
             sentence
             for paragraph, (seg, doc) in enumerate(zip(segments, docs, strict=True))
@@ -110,6 +119,13 @@ def _rewrite(
                 lines.setdefault(_key(finding), rewrite.text)
         out.append(lines)
     return out
+
+
+def _docs(pipeline: Pipeline, kept: list[Doc | None], segments: list[Segment]) -> list[Doc]:
+    """The kept parses, and the others parsed now (the same text, the same parse)."""
+    missing = [seg.text for seg, doc in zip(segments, kept, strict=True) if doc is None]
+    fresh = iter(pipeline.nlp.pipe(missing))
+    return [doc if doc is not None else next(fresh) for doc in kept]
 
 
 def _overlaps(span: tuple[int, int], finding: Finding) -> bool:

@@ -182,6 +182,9 @@ def _warm_up(documents: Documents, root: Path) -> None:
 
 
 def create_server(debounce: float = 0.25) -> RestorelintServer:
+    from restorelint.catalog.stored import write_nothing
+
+    write_nothing()  # the server writes no files, not even the stored catalog
     server = RestorelintServer(debounce)
 
     @server.feature(types.INITIALIZED)

@@ -4,15 +4,17 @@ checked against a JSON Schema, a mistake named by file and key."""
 from __future__ import annotations
 
 import difflib
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.load import field_path
 from restorelint.records import SEVERITIES
 from restorelint.settings.exclude import DEFAULT_EXCLUDE, compile_globs
 from restorelint.settings.model import Settings
+
+if TYPE_CHECKING:
+    import jsonschema
 
 TABLE = "tool.restorelint"
 
@@ -69,7 +71,14 @@ SCHEMA: dict[str, Any] = {
         "tone-threshold": {"type": "number", "minimum": 0, "maximum": 1},
     },
 }
-_VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    # imported here: a run with no configuration file never needs jsonschema
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(SCHEMA)
 
 
 def _check_keys(table: dict[str, Any], path: Path, prefix: str) -> None:
@@ -83,7 +92,9 @@ def _check_keys(table: dict[str, Any], path: Path, prefix: str) -> None:
                 f"{prefix}.{name}" if prefix else name,
                 f"unknown setting{hint}; known: {known}",
             )
-    errors = sorted(_VALIDATOR.iter_errors(table), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(
+        _validator().iter_errors(table), key=lambda e: [str(p) for p in e.absolute_path]
+    )
     if errors:
         raise ConfigError(path, field_path(errors[0], prefix), errors[0].message)
 

@@ -4,6 +4,7 @@ function words it reads (be, have, do, plural pronouns) are data in
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.rewrite import RewriteData
@@ -37,8 +38,9 @@ def tense_of(verb: Token, data: RewriteData) -> str:
 
 
 def inflect(lemma: str, tag: str) -> str:
-    from lemminflect import getInflection  # loads its tables (~1 s): only when rewriting
+    from lemminflect import getInflection  # only when rewriting
 
+    _read_lazily()
     forms = getInflection(lemma, tag)
     if forms:
         return forms[0]
@@ -49,6 +51,14 @@ def inflect(lemma: str, tag: str) -> str:
     if tag == "VBZ":
         return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "o")) else "s")
     return lemma
+
+
+@cache
+def _read_lazily() -> None:
+    # a rewrite asks for a few verbs; lemminflect would build its whole table first
+    from restorelint.suggest.inflections import install
+
+    install()
 
 
 def be_form(tense: str, plural: bool, data: RewriteData, negative: bool = False) -> str:
