@@ -206,10 +206,12 @@ class Engine:
         if caching:
             for number in todo:
                 self.cache.put(keys[number], hits[number])  # type: ignore[union-attr]
+        # in the order of the text: the whole-paragraph path lists the rules' hits
+        # before the tone model's, the by-sentence path reads sentence by sentence
         per_source = [
             [
                 make_finding(sources[number], self.by_id[rule], start, end)
-                for rule, start, end in hits[number]
+                for rule, start, end in sorted(hits[number], key=lambda h: (h[1], h[2], h[0]))
                 if rule in self.by_id
             ]
             for number in range(len(sources))
