@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from restorelint.catalog.load import CatalogError
+from restorelint.catalog.stored import ENV_DIR as ENV_CACHE_DIR
 from restorelint.cli.emit import message_failed, report_fixes, shown_findings, write_output
 from restorelint.cli.options import config_options, output_options, restorative_options
 from restorelint.cli.outcome import (
@@ -32,7 +33,6 @@ from restorelint.report import FORMATS, get_reporter
 from restorelint.report.statistics import render as statistics_report
 from restorelint.review.readability import DEFAULT_MAX_GRADE, DEFAULT_MAX_SENTENCE_WORDS
 from restorelint.review.settings import ReviewSettings
-from restorelint.run.cache import ENV_DIR as ENV_CACHE_DIR
 from restorelint.run.cache import Cache
 from restorelint.run.check import CheckOptions, check
 from restorelint.run.reporting import prepare

@@ -21,19 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from restorelint.catalog.rules import Rule
+from restorelint.catalog.stored import default_dir  # one cache folder for both
 from restorelint.version import __version__
 
-ENV_DIR = "RESTORELINT_CACHE_DIR"
 FORMAT = 1
-
-
-def default_dir() -> Path:
-    configured = os.environ.get(ENV_DIR)
-    if configured:
-        return Path(configured)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("restorelint", appauthor=False))
 
 
 def _installed(name: str) -> str:
