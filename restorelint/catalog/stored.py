@@ -113,7 +113,8 @@ class Stored:
             texts[self._name(path)] = text
         self.texts = texts
         if _WRITE[0]:
-            _write(self.path, json.dumps({"format": FORMAT, "files": texts}, ensure_ascii=False))
+            payload = {"format": FORMAT, "files": texts}
+            write_entry(self.path, json.dumps(payload, ensure_ascii=False))
 
     def get(self, path: Path) -> tuple[bool, Any]:
         text = self.texts.get(self._name(path)) if self.texts is not None else None
@@ -128,7 +129,8 @@ class Stored:
         return path.relative_to(self.folder).as_posix()
 
 
-def _write(path: Path, text: str) -> None:
+def write_entry(path: Path, text: str) -> None:
+    """Write a cache entry atomically; a failure to write is never a run's failure."""
     temp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,18 +10,15 @@ entry that cannot be read or parsed is treated as missing.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from restorelint.catalog.rules import Rule
-from restorelint.catalog.stored import default_dir  # one cache folder for both
+from restorelint.catalog.stored import default_dir, write_entry  # one cache folder for both
 from restorelint.version import __version__
 
 FORMAT = 1
@@ -87,16 +84,4 @@ class Cache:
         return payload.get("value")
 
     def put(self, key: str, value: Any) -> None:
-        path = self._path(key)
-        temp: str | None = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"format": FORMAT, "value": value}, handle)
-            os.replace(temp, path)
-        except OSError:
-            # A read-only home or a full disk must never fail a lint run.
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
+        write_entry(self._path(key), json.dumps({"format": FORMAT, "value": value}))
