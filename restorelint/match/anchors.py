@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from restorelint.catalog.rules import Rule
+from restorelint.match.word_index import Requirement
 
 _WORD = re.compile(r"[\w@#]+")
 # Where spaCy's tokenizer splits inside a word: "doesn't" -> "does" "n't",
@@ -134,7 +135,6 @@ def _key(form: str) -> str | None:
     return max(pieces, key=len) if pieces else None
 
 
-Requirement = tuple[frozenset[str], ...]  # every set must meet the segment's words
 # the rule kinds whose matchers run only on docs that meet their own requirements
 GATED_KINDS = ("token", "dependency")
 

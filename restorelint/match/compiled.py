@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from restorelint.catalog.load import CatalogError, bundled_rules_dir
 from restorelint.catalog.rules import Rule
+from restorelint.match.word_index import Requirement, index_by_rarest
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -181,6 +182,9 @@ RawMatch = Match[Rule]
 
 
 class Gate(Protocol):
+    @property
+    def requirement(self) -> Requirement: ...
+
     def open(self, found: set[str], tokens: Sequence[str], present: set[str]) -> bool: ...
 
 
@@ -204,6 +208,7 @@ class CompiledRules:
         # a short run opens few gates, and compiling all 253 cost about 0.1 s
         self.gated: list[tuple[Gate, Rule, list[Any], list[Patterns[Rule]]]] = []
         self.words = words
+        self._by_word: dict[str, tuple[int, ...]] | None = None
         for rule in rules:
             own = (gates or {}).get(rule.id) if words is not None else None
             if own is not None and rule.kind in ("token", "dependency"):
@@ -233,12 +238,23 @@ class CompiledRules:
         found = self.patterns.find(doc)
         if self.gated and self.words is not None:
             words = self.words(doc.text)
+            index = self._gate_index()
+            # only the gates one of whose words the doc holds can open, in their order
+            candidates = sorted({n for word in words for n in index.get(word, ())})
             tokens = [t.lower_ for t in doc]
             present = set(tokens)
-            for entry in self.gated:
-                if entry[0].open(words, tokens, present):
+            opened: dict[int, bool] = {}  # by gate: rules that share a gate share its verdict
+            for number in candidates:
+                entry = self.gated[number]
+                gate = entry[0]
+                if opened.setdefault(id(gate), gate.open(words, tokens, present)):
                     found.extend(self._compiled(entry).find(doc))
         return list(_longest_per_rule(found))
+
+    def _gate_index(self) -> dict[str, tuple[int, ...]]:
+        if self._by_word is None:
+            self._by_word = index_by_rarest([entry[0].requirement for entry in self.gated])
+        return self._by_word
 
 
 def _bundled(rule: Rule) -> bool:

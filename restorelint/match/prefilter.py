@@ -10,7 +10,7 @@ hold them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from restorelint.match.anchors import (
     words,
 )
 from restorelint.match.spelled import SpelledMatcher
+from restorelint.match.word_index import index_by_rarest
 
 
 @dataclass(frozen=True)
@@ -145,22 +146,33 @@ class Prefilter:
         object.__setattr__(self, "_unverified", every)
         return True
 
-    def may_match(self, text: str, by_tokens: bool = True) -> bool:
+    def may_match(
+        self,
+        text: str,
+        by_tokens: bool = True,
+        found: set[str] | None = None,
+        tokens: Callable[[], Sequence[str]] | None = None,
+    ) -> bool:
         """Could a rule match in this text? Without ``by_tokens``, its words decide
-        alone (the reference the token check is measured against)."""
-        found = words(text)
+        alone (the reference the token check is measured against). ``found`` and
+        ``tokens`` are the text's words and tokens when the caller has them."""
+        found = words(text) if found is None else found
         index = self._index()
-        # only the requirements whose first set one of the words is in can be met
+        # only the requirements whose indexed set one of the words is in can be met
         candidates = {n for word in found for n in index.get(word, ())}
         spelled = []
         for number in sorted(candidates):
-            if all(not found.isdisjoint(need) for need in self.requirements[number][1:]):
+            if all(not found.isdisjoint(need) for need in self.requirements[number]):
                 if not by_tokens or number not in self.relaxed:
                     return True
                 spelled.append(number)
         if any(p.search(text) for p in self.patterns):
             return True
-        return bool(spelled) and self.spelled_match(spelled, text=text)
+        if not spelled:
+            return False
+        if tokens is None:
+            return self.spelled_match(spelled, text=text)
+        return self.spelled_match(spelled, tokens=tokens())
 
     def spelled_match(
         self,
@@ -186,23 +198,19 @@ class Prefilter:
         return matcher.matches_tokens(tokens, present or set(tokens), numbers)
 
     def _index(self) -> dict[str, tuple[int, ...]]:
-        """Requirement numbers by the words of their first set: the parse planner
+        """Requirement numbers by the words of one of their sets: the parse planner
         asks about every sentence, and most words open no requirement."""
         index = self.__dict__.get("_by_word")
         if index is None:
-            lists: dict[str, list[int]] = {}
-            for number, requirement in enumerate(self.requirements):
-                for word in requirement[0] if requirement else ():
-                    lists.setdefault(word, []).append(number)
-            index = {word: tuple(numbers) for word, numbers in lists.items()}
+            index = index_by_rarest(self.requirements)
             object.__setattr__(self, "_by_word", index)
         return index
 
-    def needs_whole(self, text: str) -> bool:
+    def needs_whole(self, text: str, found: set[str] | None = None) -> bool:
         """Could a check that reads the whole segment match in this text?"""
         if not self.wide:
             return False
-        found = words(text)
+        found = words(text) if found is None else found
         return any(all(not found.isdisjoint(need) for need in r) for r in self.wide)
 
 
@@ -214,6 +222,10 @@ class Gate:
 
     prefilter: Prefilter
     number: int  # its requirement
+
+    @property
+    def requirement(self) -> Requirement:
+        return self.prefilter.requirements[self.number]
 
     def words_meet(self, found: set[str]) -> bool:
         return all(not found.isdisjoint(need) for need in self.prefilter.requirements[self.number])

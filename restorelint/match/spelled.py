@@ -68,6 +68,11 @@ class Compiled:
         self.nodes = tuple(nodes)
         self._closures: dict[tuple[int, int], frozenset[tuple[int, int]]] = {}
         self._start = self._closure((0, 0))
+        # the tokens a match can start with (None: any): while no match is under
+        # way, the other tokens are passed over without stepping every state
+        openers = [self.nodes[n].forms for n, _ in self._start if n < len(self.nodes)]
+        anywhere = None in openers or len(self._start) > len(openers)
+        self._openers = None if anywhere else frozenset().union(*openers)
 
     def matches(self, tokens: Sequence[str], present: set[str]) -> bool:
         """Does the pattern match some run of these (lower-case) tokens?"""
@@ -76,7 +81,10 @@ class Compiled:
             return False  # a word it must have is missing: most texts end here
         end = len(nodes)
         states: set[tuple[int, int]] = set()  # (node, tokens it has taken so far)
+        openers = self._openers
         for token in tokens:
+            if not states and openers is not None and token not in openers:
+                continue
             moved: set[tuple[int, int]] = set()
             for node_at, taken in states.union(self._start):  # a match may start here
                 if node_at == end:

@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from restorelint.match.paragraph import Paragraph
 from restorelint.match.prefilter import Prefilter
 from restorelint.read.sentences import sentence_spans
 from restorelint.records import Segment
@@ -73,26 +74,36 @@ def plan(
         if any(marked) or prefilter.may_match(seg.text, by_tokens=False):
             return [whole_paragraph(seg, scored)]
         return []
-    may_match = prefilter.may_match
-    if not any(marked) and not may_match(seg.text, by_tokens=False):
-        return []
-    if prefilter.needs_whole(seg.text):
-        return [whole_paragraph(seg, scored)]
     text = seg.text
+    paragraph = Paragraph(text)
+    everything = paragraph.words(0, len(text))
+    if not any(marked) and not prefilter.may_match(text, by_tokens=False, found=everything):
+        return []
+    if prefilter.needs_whole(text, found=everything):
+        return [whole_paragraph(seg, scored)]
+
+    def may_match(first: tuple[int, int], last: tuple[int, int]) -> bool:
+        start, end = first[0], last[1]
+        found = paragraph.words(*first) if first == last else paragraph.joined_words(first, last)
+        return prefilter.may_match(
+            text[start:end], found=found, tokens=lambda: paragraph.tokens(start, end)
+        )
+
     sentences = [(s.start, s.end) for s in scored] or list(sentence_spans(text))
     marked = marked or [False] * len(sentences)
     spans, marked = _units(text, sentences, marked)
-    need = [m or may_match(text[s:e]) for m, (s, e) in zip(marked, spans, strict=True)]
+    need = [m or may_match(span, span) for m, span in zip(marked, spans, strict=True)]
     if not any(need):
         # the paragraph's words meet a rule's needs only across sentences: the
         # pairs of sentences that together do, else the stretches between them
         # (a line of marks is no sentence)
         for k in range(len(spans) - 1):
-            if may_match(text[spans[k][0] : spans[k + 1][1]]):
+            if may_match(spans[k], spans[k + 1]):
                 need[k] = need[k + 1] = True
         if not any(need):
             # words spread across the paragraph: parsed whole if its tokens can match
-            return [whole_paragraph(seg, scored)] if may_match(text) else []
+            whole = (0, len(text))
+            return [whole_paragraph(seg, scored)] if may_match(whole, whole) else []
     joined = _joined(text, spans)
     stretches: list[list[int]] = []  # [first, last] sentence numbers
     for k, wanted in enumerate(need):
