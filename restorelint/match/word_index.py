@@ -17,9 +17,17 @@ def index_by_rarest(requirements: Sequence[Requirement]) -> dict[str, tuple[int,
     in most sentences, "careless" in one; indexing by the smallest set instead
     gave three times the candidates to check."""
     uses = Counter(word for requirement in requirements for need in requirement for word in need)
+    costs: dict[frozenset[str], int] = {}  # sets recur across requirements: cost each once
     lists: dict[str, list[int]] = {}
     for number, requirement in enumerate(requirements):
-        rarest = min(requirement, key=lambda need: sum(uses[w] for w in need), default=())
-        for word in rarest:
+        best: frozenset[str] = frozenset()
+        lowest = -1
+        for need in requirement:
+            cost = costs.get(need)
+            if cost is None:
+                cost = costs[need] = sum(uses[w] for w in need)
+            if lowest < 0 or cost < lowest:
+                best, lowest = need, cost
+        for word in best:
             lists.setdefault(word, []).append(number)
     return {word: tuple(numbers) for word, numbers in lists.items()}
