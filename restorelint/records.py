@@ -6,6 +6,7 @@ these records, so a stage never needs to know how another one works.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -229,12 +230,15 @@ class Segment:
         return self.offsets.span(start, end)
 
 
+_NEWLINE = re.compile("\n")
+
+
 class LineIndex:
     """Maps character offsets to 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
         self.starts = [0]
-        self.starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1

@@ -61,13 +61,17 @@ class Token:
     end: int
 
 
-def tokens(text: str) -> list[Token]:
+def _lowered(text: str) -> str:
     lowered = text.lower().replace("’", "'")
     if len(lowered) != len(text):
         # a few characters lowercase to two ("İ"): keep offsets true to the text
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         lowered = lowered.replace("’", "'")
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(lowered)]
+    return lowered
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(_lowered(text))]
 
 
 def features(words: Sequence[str]) -> list[str]:
@@ -118,7 +122,8 @@ def _sigmoid(z: float) -> float:
 def score(text: str, table: ToneModel | None = None) -> float:
     """P(punitive) for a sentence."""
     table = table or model()
-    return _sigmoid(table.logit(features([t.text for t in tokens(text)])))
+    # the words alone: every sentence of every run is scored, few are explained
+    return _sigmoid(table.logit(features(_TOKEN.findall(_lowered(text)))))
 
 
 def scores(texts: Sequence[str]) -> list[float]:
