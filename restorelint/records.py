@@ -230,15 +230,12 @@ class Segment:
         return self.offsets.span(start, end)
 
 
-_NEWLINE = re.compile("\n")
-
-
 class LineIndex:
     """Maps character offsets to 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
         self.starts = [0]
-        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        self.starts.extend(m.end() for m in re.finditer("\n", text))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1

@@ -87,6 +87,37 @@ def test_a_filter_that_reads_the_paragraph_is_asked_again(
     assert any(rule == "RL120" for rule, _ in _same(engines, text))
 
 
+def test_a_paragraph_that_names_no_fault_is_not_parsed_again(
+    engines: tuple[Engine, Engine], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the announcement is excused in its sentence, and no sentence around it
+    # names a fault: parsing the whole paragraph again could change nothing
+    agenda = (
+        "The agenda covers the roadmap for the next quarter. Each team presents its "
+        "plans for ten minutes. The slides go out on Thursday afternoon."
+    )
+    text = "I'm adding the whole team so everyone sees this. " + agenda + " " + agenda
+    by_sentence = engines[0]
+    real = by_sentence.nlp
+    parsed_alone: list[str] = []
+
+    class Spy:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def __call__(self, text: str) -> object:
+            parsed_alone.append(text)
+            return real(text)
+
+    monkeypatch.setattr(by_sentence, "_nlp", Spy())
+    assert _same(engines, text) == []
+    assert parsed_alone == []
+    # the same paragraph with a fault named far from the cue is parsed whole again
+    faulty = text + " The outage last night was a careless mistake."
+    assert any(rule == "RL120" for rule, _ in _same(engines, faulty))
+    assert parsed_alone == [faulty]
+
+
 def test_markup_offsets_survive_the_cut(engines: tuple[Engine, Engine]) -> None:
     text = (
         "# Review\n\n" + NEUTRAL + " See **the notes** and [the ticket](https://x.test/1). "

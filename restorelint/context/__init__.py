@@ -41,13 +41,35 @@ FILTERS: dict[str, ContextFilter] = {
 }
 # The filters that read more of the segment than the match's sentence (a fault
 # named anywhere in it, who a verbless fragment is aimed at): a match one of them
-# excuses in a stretch of a paragraph is judged again on the whole paragraph.
+# excuses in a stretch of a paragraph is judged again on the whole paragraph,
+# unless the rest of the paragraph cannot change the verdict (``reads_beyond``).
 WHOLE_SEGMENT = frozenset({"fault_free", "impersonal"})
 
 
 @cache
 def filters_for(rule: Rule) -> tuple[tuple[str, ContextFilter], ...]:
     return tuple((name, FILTERS[name]) for name in context_filters(rule))
+
+
+def reads_beyond(reason: str, match: RawMatch, doc: Doc, paragraph: Callable[[], set[str]]) -> bool:
+    """Could the paragraph around a stretch change this filter's excuse of a match?
+    ``paragraph`` gives the paragraph's words (``match.anchors.words``). A
+    paragraph parsed again costs more than the stretch did, so it is parsed only
+    when it could: when it holds a fault word the stretch lacks, or the match is
+    in a verbless fragment, which takes its aim from the sentences around it."""
+    if reason == "fault_free":
+        return not paragraph().isdisjoint(fault_forms())
+    if reason == "impersonal":
+        return subject.fragment(match, doc)
+    return reason in WHOLE_SEGMENT
+
+
+@cache
+def fault_forms() -> frozenset[str]:
+    """The words that show a fault word (any inflection), as ``words`` splits them."""
+    from restorelint.match.anchors import lemma_keys
+
+    return lemma_keys(load_lexicon().words("fault_free", "fault"))
 
 
 def excuse(match: RawMatch, doc: Doc, segment: Segment) -> str | None:

@@ -147,14 +147,18 @@ def fault_free(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
     return not mentions(doc, lex.words("fault_free", "fault"))
 
 
+def fragment(match: RawMatch, doc: Doc) -> bool:
+    """Is the match's sentence verbless ("Unacceptable.")?"""
+    return not any(t.pos_ in ("VERB", "AUX") for t in sentence(match, doc))
+
+
 def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     sent = sentence(match, doc)
     # A verbless fragment ("You broke CI again. Unacceptable.") takes its aim
     # from the rest of the segment; a condition's "you" ("if you upgrade it,
     # obviously it breaks") is anyone, not the reader.
-    fragment = not any(t.pos_ in ("VERB", "AUX") for t in sent)
     generic = _conditional_tokens(sent, lex)
-    if fragment:
+    if fragment(match, doc):
         people = memo(
             doc, "people", lambda: [t.i for t in doc if is_person(t) or is_second_person(t)]
         )

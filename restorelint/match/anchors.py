@@ -125,6 +125,12 @@ def _mandatory(spec: dict[str, Any]) -> bool:
     return op in ("1", "+") or (op.startswith("{") and not op.startswith("{0"))
 
 
+def lemma_keys(lemmas: Iterable[str]) -> frozenset[str]:
+    """The words (as ``words`` gives them) a text must hold for one of its tokens to
+    have one of these lemmas or spellings."""
+    return frozenset(k for f in _forms("LEMMA", lemmas) if (k := _key(f)) is not None)
+
+
 def _key(form: str) -> str | None:
     """The word a spelling must show in a segment's lower-cased word set (its
     longest run of letters: "you're" -> "you"), or None for punctuation."""

@@ -276,12 +276,13 @@ class Engine:
                     tick(done)  # workers get no tick: only the parent draws progress
                 if again:
                     continue
-                found, reads_wide = judge(compiled, self.tone, window.segment, doc, window.scored)
-                again = reads_wide and not window.whole
+                around = None if window.whole else parent.text
+                seg, scored = window.segment, window.scored
+                found, again = judge(compiled, self.tone, seg, doc, scored, around)
                 flagged += [(window.segment, doc)] if found else []
                 own.extend((rule, start + window.at, end + window.at) for rule, start, end in found)
             if again:
-                # a filter read the whole paragraph: judge it on the whole paragraph
+                # the rest of the paragraph could change an excuse: judge the whole of it
                 doc = self.nlp(parent.text)
                 own, _ = judge(compiled, self.tone, parent, doc, group[0].parent_scored)
                 flagged = [(parent, doc)]

@@ -4,6 +4,7 @@ matches, and the ones the context filters keep."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from restorelint.records import Hit, Segment
@@ -21,11 +22,16 @@ def judge(
     seg: Segment,
     doc: Doc,
     scored: Sequence[Scored],
+    paragraph: str | None = None,
 ) -> tuple[list[Hit], bool]:
     """The hits the context filters keep (offsets in ``seg.text``), and whether a
-    filter that reads the whole paragraph excused a match (``context.WHOLE_SEGMENT``):
-    a stretch's verdict on it may not be the paragraph's."""
-    from restorelint.context import WHOLE_SEGMENT, excuse
+    filter that reads the whole paragraph excused a match in a way the rest of
+    ``paragraph`` (the text ``seg`` was cut from, if it was) could change: the
+    stretch's verdict on it may not be the paragraph's."""
+    from restorelint.context import excuse, reads_beyond
+    from restorelint.match.anchors import words
+
+    paragraph_words = cache(lambda: words(paragraph or seg.text))
 
     matches = compiled.find(doc) if compiled is not None else []
     if tone is not None:
@@ -36,7 +42,8 @@ def judge(
         reason = excuse(match, doc, seg)
         if reason is None:
             kept.append(match)
-        reads_wide = reads_wide or reason in WHOLE_SEGMENT
+        if reason is not None and paragraph is not None and not reads_wide:
+            reads_wide = reads_beyond(reason, match, doc, paragraph_words)
     if tone is not None:
         kept = without_repeats(tone, kept)
     own: list[Hit] = []
