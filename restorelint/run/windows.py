@@ -12,7 +12,8 @@ words meet only token patterns' words is parsed only if one of those patterns,
 stripped of what a parse decides, matches its tokens (``match.spelled``). A
 rule whose check reads the whole paragraph (``Triggers.whole_segment``) has its
 paragraphs parsed whole, and a context filter that reads the whole paragraph
-sends its paragraph back to be parsed whole (``Engine``). What remains is spaCy itself:
+sends its paragraph back to be parsed whole when the rest of it could change
+the filter's verdict (``context.reads_beyond``, ``Engine``). What remains is spaCy itself:
 a sentence parsed alone can get another parse than inside its paragraph
 (``benchmarks/identical.py`` counts the findings that differ against the
 reference path: whole paragraphs, chosen by their words alone).
