@@ -140,3 +140,24 @@ def test_jobs_option_output_is_stable(tmp_path: Path, cli_env, jobs: str) -> Non
     )
     paths = [Path(f["path"]).name for f in json.loads(result.stdout)["findings"]]
     assert paths == sorted(paths) and len(paths) == 6
+
+
+def test_stored_fault_words_are_believed_only_when_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the fault words decide whether an excused stretch is judged again on its
+    # paragraph: an emptied or edited entry must not stop that
+    from restorelint.context import fault_forms, fault_words
+    from restorelint.run import guard
+    from restorelint.run.cache import digest
+
+    cache = Cache(tmp_path)
+    monkeypatch.setattr(guard, "_FAULT_FORMS", {})
+    built = guard.load_fault_forms("rules", cache)
+    assert built == fault_forms() and {"mistakes", "outages", "broke"} <= built
+    assert cache.get(digest("fault-forms/1", "rules")) == sorted(built)
+    for damaged in ([], ["mistake"], [1, 2], "mistake"):
+        cache.put(digest("fault-forms/1", "rules"), damaged)
+        monkeypatch.setattr(guard, "_FAULT_FORMS", {})
+        assert guard.load_fault_forms("rules", cache) == built
+    assert {w.lower() for w in fault_words()} <= built

@@ -51,25 +51,38 @@ def filters_for(rule: Rule) -> tuple[tuple[str, ContextFilter], ...]:
     return tuple((name, FILTERS[name]) for name in context_filters(rule))
 
 
-def reads_beyond(reason: str, match: RawMatch, doc: Doc, paragraph: Callable[[], set[str]]) -> bool:
+def reads_beyond(
+    reason: str,
+    match: RawMatch,
+    doc: Doc,
+    paragraph: Callable[[], set[str]],
+    faults: Callable[[], frozenset[str]] | None = None,
+) -> bool:
     """Could the paragraph around a stretch change this filter's excuse of a match?
-    ``paragraph`` gives the paragraph's words (``match.anchors.words``). A
-    paragraph parsed again costs more than the stretch did, so it is parsed only
-    when it could: when it holds a fault word the stretch lacks, or the match is
-    in a verbless fragment, which takes its aim from the sentences around it."""
+    ``paragraph`` gives the paragraph's words (``match.anchors.words``), ``faults``
+    the words of ``fault_forms`` (kept by the caller: computing them costs half
+    a second). A paragraph parsed again costs more than the stretch did, so it
+    is parsed only when it could: when it holds a fault word the stretch lacks,
+    or the match is in a verbless fragment, which takes its aim from the
+    sentences around it."""
     if reason == "fault_free":
-        return not paragraph().isdisjoint(fault_forms())
+        return not paragraph().isdisjoint(faults() if faults is not None else fault_forms())
     if reason == "impersonal":
         return subject.fragment(match, doc)
     return reason in WHOLE_SEGMENT
 
 
+def fault_words() -> frozenset[str]:
+    return frozenset(load_lexicon().words("fault_free", "fault"))
+
+
 @cache
 def fault_forms() -> frozenset[str]:
-    """The words that show a fault word (any inflection), as ``words`` splits them."""
+    """The words that show a fault word (any inflection), as ``words`` splits them:
+    lemminflect's forms, as the prefilter spells a lemma."""
     from restorelint.match.anchors import lemma_keys
 
-    return lemma_keys(load_lexicon().words("fault_free", "fault"))
+    return lemma_keys(fault_words())
 
 
 def excuse(match: RawMatch, doc: Doc, segment: Segment) -> str | None:

@@ -20,7 +20,7 @@ from restorelint.match.prefilter import Prefilter
 from restorelint.records import Finding, Hit, InputError, Segment, Source
 from restorelint.run.cache import Cache, digest, environment_stamp, rules_fingerprint
 from restorelint.run.findings import make_finding
-from restorelint.run.guard import load_prefilter, read_segments, valid_hits
+from restorelint.run.guard import load_fault_forms, load_prefilter, read_segments, valid_hits
 from restorelint.run.judge import judge
 from restorelint.run.memo import SegmentMemo
 from restorelint.run.tone import MODEL_KIND, Scored, ToneSettings, score_segments
@@ -260,6 +260,10 @@ class Engine:
         paragraph's own when it was parsed whole (always, with ``keep_docs``), else
         its last stretch's."""
         compiled = self.compiled if self.rules else None
+
+        def faults() -> frozenset[str]:
+            return load_fault_forms(self.fingerprint, self.cache)
+
         total = sum(map(len, groups))
         stretches = (w.segment.text for group in groups for w in group)
         docs = iter(self.nlp.pipe(stretches, batch_size=BATCH_SIZE))
@@ -278,7 +282,7 @@ class Engine:
                     continue
                 around = None if window.whole else parent.text
                 seg, scored = window.segment, window.scored
-                found, again = judge(compiled, self.tone, seg, doc, scored, around)
+                found, again = judge(compiled, self.tone, seg, doc, scored, around, faults)
                 flagged += [(window.segment, doc)] if found else []
                 own.extend((rule, start + window.at, end + window.at) for rule, start, end in found)
             if again:

@@ -73,6 +73,31 @@ def cached_prefilter(rules: Sequence[Rule], stored: object) -> Prefilter | None:
     return built
 
 
+_FAULT_FORMS: dict[str, frozenset[str]] = {}
+
+
+def load_fault_forms(fingerprint: str, cache: Cache | None) -> frozenset[str]:
+    """``context.fault_forms``, kept like the prefilter: expanding the words takes
+    lemminflect's whole table (half a second) and changes only with the lexicon.
+    A stored list is believed only if it holds every fault word itself."""
+    from restorelint.context import fault_forms, fault_words
+
+    key = digest("fault-forms/1", fingerprint)
+    if key not in _FAULT_FORMS:
+        stored = cache.get(key) if cache is not None else None
+        if (
+            isinstance(stored, list)
+            and all(isinstance(w, str) for w in stored)
+            and {w.lower() for w in fault_words()} <= set(stored)
+        ):
+            _FAULT_FORMS[key] = frozenset(stored)
+        else:
+            _FAULT_FORMS[key] = fault_forms()
+            if cache is not None:
+                cache.put(key, sorted(_FAULT_FORMS[key]))
+    return _FAULT_FORMS[key]
+
+
 def read_segments(number: int, source: Source) -> list[Segment] | InputError:
     """One document's prose, or why its markup could not be read. A markup parser
     that gives up on one document (a construct it has never seen) must not stop

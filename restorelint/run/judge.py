@@ -3,7 +3,7 @@ matches, and the ones the context filters keep."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -23,11 +23,13 @@ def judge(
     doc: Doc,
     scored: Sequence[Scored],
     paragraph: str | None = None,
+    faults: Callable[[], frozenset[str]] | None = None,
 ) -> tuple[list[Hit], bool]:
     """The hits the context filters keep (offsets in ``seg.text``), and whether a
     filter that reads the whole paragraph excused a match in a way the rest of
     ``paragraph`` (the text ``seg`` was cut from, if it was) could change: the
-    stretch's verdict on it may not be the paragraph's."""
+    stretch's verdict on it may not be the paragraph's. ``faults``: the engine's
+    kept ``context.fault_forms``."""
     from restorelint.context import excuse, reads_beyond
     from restorelint.match.anchors import words
 
@@ -43,7 +45,7 @@ def judge(
         if reason is None:
             kept.append(match)
         if reason is not None and paragraph is not None and not reads_wide:
-            reads_wide = reads_beyond(reason, match, doc, paragraph_words)
+            reads_wide = reads_beyond(reason, match, doc, paragraph_words, faults)
     if tone is not None:
         kept = without_repeats(tone, kept)
     own: list[Hit] = []
