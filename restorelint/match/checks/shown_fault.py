@@ -82,6 +82,15 @@ def _quoted(sent: Span, quote: re.Pattern[str]) -> set[int]:
     return inside
 
 
+def _conditional(token: Token, conditions: frozenset[str]) -> bool:
+    # "Jo is on call if you see more errors": anyone who might, not someone who did
+    return any(
+        c.dep_ == "mark" and c.lower_ in conditions
+        for head in (token.head, *token.head.ancestors)
+        for c in head.children
+    )
+
+
 def _named(token: Token, pronouns: frozenset[str], crowd_links: frozenset[str]) -> bool:
     # a name, a handle, a placeholder or a pronoun: not "a manager", not the writer
     if is_first_person(token) or token.lower_ in load_lexicon().not_mentions:
@@ -148,6 +157,7 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     faults = word_set(options.get("faults"))
     pronouns = word_set(options.get("pronouns"))
     links = word_set(options.get("crowd_links"))
+    conditions = word_set(options.get("conditions"))
     longest = int(options.get("max_sentence_tokens", 50))
     for sent in doc.sents:
         if len(sent) > longest:
@@ -159,6 +169,10 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
         if shown is None:
             continue
         start, end, presenters = shown
-        named = (t for t in sent if t.idx not in cited and t.i not in presenters)
+        named = (
+            t
+            for t in sent
+            if t.idx not in cited and t.i not in presenters and not _conditional(t, conditions)
+        )
         if any(_named(t, pronouns, links) for t in named):
             yield start, end
