@@ -112,8 +112,11 @@ def _fault(token: Token, faults: frozenset[str]) -> bool:
 
 
 def _asked_of_reader(verb: Token) -> bool:
-    # "could you send me the deck", "put the file in your folder": the reader shows
-    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "could you send me the deck", "put the file in your folder": the reader shows;
+    # "you will be mentioned at the briefing": the reader is shown
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    subject = [c for c in verb.children if c.dep_ == "nsubj"]
     if subject:
         return all(is_second_person(s) for s in subject)
     return verb.i == verb.sent.start and verb.tag_ == "VB"
