@@ -103,8 +103,12 @@ def _named(token: Token, pronouns: frozenset[str], crowd_links: frozenset[str]) 
 
 
 def _fault(token: Token, faults: frozenset[str]) -> bool:
-    if token.dep_ == "compound":
-        return False  # "the incident timeline", "the error budget": a topic, not a fault
+    if token.dep_ == "compound" and not any(
+        c.dep_ == "poss" and not is_first_person(c) for c in token.head.children
+    ):
+        # "the incident timeline", "the error budget": a topic, not a fault; but
+        # "your incident write-up" is the person's
+        return False
     hit = token.lower_ in faults or (token.pos_ in _LEMMA_POS and token.lemma_.lower() in faults)
     # "my mistake", "I broke it": owning a mistake in public is not shaming
     mine = any(is_first_person(c) for c in token.children if c.dep_ in ("poss", "nsubj"))
@@ -172,10 +176,17 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
         if shown is None:
             continue
         start, end, presenters = shown
+        # "Maria will present her error budget": with a presenter named, "her" is hers
+        own = word_set(options.get("own_possessives")) if presenters else frozenset()
         named = (
             t
             for t in sent
-            if t.idx not in cited and t.i not in presenters and not _conditional(t, conditions)
+            if t.idx not in cited
+            and t.i not in presenters
+            and t.lower_ not in own
+            and not _conditional(t, conditions)
         )
-        if any(_named(t, pronouns, links) for t in named):
+        # "at the all-hands, with names": the cue names the people itself
+        naming = _cue(sent, _phrases(options, "naming_cues")) is not None
+        if naming or any(_named(t, pronouns, links) for t in named):
             yield start, end
