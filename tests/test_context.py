@@ -100,6 +100,26 @@ CASES = [
         "Your choices here are horrible.",
     ),
     ("past_event", "RL170", "You never created the subpage.", "You never create the subpage."),
+    (
+        "praise",
+        "RL170",
+        # a neutral clause is judged by the rest of its paragraph, thanks
+        # before it (a sandwich's first slice) and a bare "Thank you." aside
+        "You always split big changes into small PRs. Thanks for making review a breeze.",
+        "Thanks for making review a breeze. You always split big changes into small PRs.",
+    ),
+    (
+        "praise",
+        "RL170",
+        "Ilana always asks the awkward question, and it has saved us from two bad bets.",
+        "Ilana always asks the awkward question. Thank you.",
+    ),
+    (
+        "recognition",
+        "RL120",
+        "I want to thank Grace in front of the whole team for the launch.",
+        "I want to raise this in front of the whole team before the launch.",
+    ),
 ]
 
 

@@ -23,9 +23,10 @@ def judge(
     scored: Sequence[Scored],
 ) -> tuple[list[Hit], bool]:
     """The hits the context filters keep (offsets in ``seg.text``), and whether a
-    filter that reads the whole paragraph excused a match (``context.WHOLE_SEGMENT``):
-    a stretch's verdict on it may not be the paragraph's."""
-    from restorelint.context import WHOLE_SEGMENT, excuse
+    filter that reads the whole paragraph excused a match (``context.WHOLE_SEGMENT``)
+    or judged one by the sentences around it (``context.reads_paragraph``): a
+    stretch's verdict on it may not be the paragraph's."""
+    from restorelint.context import WHOLE_SEGMENT, excuse, reads_paragraph
 
     matches = compiled.find(doc) if compiled is not None else []
     if tone is not None:
@@ -37,6 +38,7 @@ def judge(
         if reason is None:
             kept.append(match)
         reads_wide = reads_wide or reason in WHOLE_SEGMENT
+    reads_wide = reads_wide or reads_paragraph(doc)
     if tone is not None:
         kept = without_repeats(tone, kept)
     own: list[Hit] = []
