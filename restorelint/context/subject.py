@@ -36,6 +36,8 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
     before = doc[match.start - 1] if match.start > 0 else None
     if before is not None and before.lower_ in prefixes:
         return True
+    if any(_starts_term(t, lex.words("technical", "terms")) for t in tokens):
+        return True
     describing = match.rule.category in lex.words("technical", "modifier_categories")
     displays = lex.words("technical", "display_nouns")
     for token in tokens:
@@ -56,6 +58,18 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
             if subs and all(_is_technical_subject(s, nouns) for s in subs):
                 return True
     return False
+
+
+def _starts_term(token: Token, terms: frozenset[str]) -> bool:
+    doc = token.doc
+    after = token.i + 1
+    if after < len(doc) and doc[after].text == "-":
+        after += 1
+    if after >= len(doc):
+        return False
+    following = doc[after]
+    first = token.lower_
+    return f"{first} {following.lower_}" in terms or f"{first} {following.lemma_.lower()}" in terms
 
 
 def _is_technical_subject(token: Token, nouns: frozenset[str]) -> bool:
