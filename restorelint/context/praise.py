@@ -63,6 +63,13 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
                     seen[other.i] = other
     goods = [t for t in seen.values() if _forms(t, bigrams) & positive]
     bads = {i for i, t in seen.items() if _forms(t, bigrams) & negative}
+    if not flips:
+        # "thanks to Ruth, who has never missed a shift": a bad word its own
+        # "never" governs is one good
+        for t in [seen[i] for i in bads if seen[i].lower_ in flip_words]:
+            if t.head.i in bads and t.head.i != t.i:
+                bads -= {t.i, t.head.i}
+                goods.append(t.head)
     ups, downs = len(goods), len(bads)
     if not ups and not downs:
         # "You always split big changes into small PRs, and this set made
