@@ -115,6 +115,24 @@ CASES = [
         "Ilana always asks the awkward question. Thank you.",
     ),
     (
+        "self_reference",
+        "RL140",
+        "Dumb mistake on my part, the room in the invite is wrong.",
+        "Dumb mistake on your part, the room in the invite is wrong.",
+    ),
+    (
+        "reported",
+        "RL110",
+        "The customer wrote that the engineer was useless.",
+        "The customer thinks that the engineer was useless.",
+    ),
+    (
+        "technical",
+        "RL140",
+        "This ridiculous printer has jammed on me all morning.",
+        "This ridiculous excuse has cost me all morning.",
+    ),
+    (
         "recognition",
         "RL120",
         "I want to thank Grace in front of the whole team for the launch.",
