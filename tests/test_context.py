@@ -121,6 +121,12 @@ CASES = [
         "Dumb mistake on your part, the room in the invite is wrong.",
     ),
     (
+        "self_reference",
+        "RL140",
+        "Probably a dumb question: how do I run it in the background?",
+        "That's a dumb question: how do I run it in the background?",
+    ),
+    (
         "reported",
         "RL110",
         "The customer wrote that the engineer was useless.",

@@ -155,6 +155,8 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
                 return True  # "my fault", "our mistake"
         if _owned(token, lex) or (token.dep_ == "amod" and _owned(token.head, lex)):
             return True  # "dumb of me", "a dumb mistake on my part"
+        if _hedged_question(token, lex):
+            return True
         predicate = governing_predicate(token)
         subs = _resolved(predicate, subjects(predicate))
         if subs and all(s.lower_ in lex.first_person for s in subs):
@@ -181,6 +183,17 @@ def _owned(token: Token, lex: Lexicon) -> bool:
             ):
                 return True
     return False
+
+
+def _hedged_question(token: Token, lex: Lexicon) -> bool:
+    """ "Probably a dumb question: …": one question, hedged before the word."""
+    noun = token.head
+    if token.dep_ != "amod" or noun.tag_ != "NN":
+        return False
+    if noun.lemma_.lower() not in lex.words("self_reference", "own_questions"):
+        return False
+    hedges = lex.words("self_reference", "hedges")
+    return any(t.lower_ in hedges for t in token.sent if t.i < token.i)
 
 
 def _resolved(predicate: Token, subs: list[Token]) -> list[Token]:
