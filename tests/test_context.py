@@ -139,6 +139,12 @@ CASES = [
         "This ridiculous excuse has cost me all morning.",
     ),
     (
+        "praise",
+        "RL170",
+        "You have never been on a warning, and nothing here changes that.",
+        "You have never been on time, and nothing here changes that.",
+    ),
+    (
         "recognition",
         "RL120",
         "I want to thank Grace in front of the whole team for the launch.",
