@@ -146,6 +146,12 @@ CASES = [
     ),
     (
         "recognition",
+        "RL104",
+        "Thanks to Mo for the quick heads-up.",
+        "Thanks to Mo for the outage on Friday.",
+    ),
+    (
+        "recognition",
         "RL120",
         "I want to thank Grace in front of the whole team for the launch.",
         "I want to raise this in front of the whole team before the launch.",

@@ -92,12 +92,20 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
 
 
 def recognition(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
-    """The audience hears someone recognised ("I want to thank Grace in front of
-    the whole team for rescuing the order over the weekend"): a word of
-    recognition in the clause the match is in, at least as often as a bad word."""
+    """Someone is recognised: the audience hears it ("I want to thank Grace in
+    front of the whole team for rescuing the order over the weekend"), a word
+    of recognition in the clause the match is in at least as often as a bad
+    word; or the match thanks them for something that is not bad ("thanks to
+    Imogen for running the installfest")."""
     thanks, negative = lex.words("recognition", "words"), lex.words("praise", "negative")
     bigrams = lex.words("praise", "bigrams")
     own = set(match.tokens)
+    for token in matched(match, doc):
+        if _forms(token, bigrams) & thanks:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    # "thanks to Imogen for running the installfest", not "for the outage"
+                    return not any(_forms(t, bigrams) & negative for t in prep.subtree)
     seen: dict[int, Token] = {}
     for predicate in predicates(matched(match, doc)):
         scopes = [predicate]
