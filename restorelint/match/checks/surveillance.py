@@ -64,6 +64,25 @@ def _about_person(target: Token, watcher: list[Token], options: Mapping[str, Any
     return counted and any(t.lemma_.lower() in lapses for t in target.subtree)
 
 
+def _denied(verb: Token, watcher: list[Token], options: Mapping[str, Any]) -> bool:
+    """ "Nobody is watching your screen", "I'm not going to be watching your
+    commits": the watching is denied. The negation is inside the match, so the
+    negation filter (which reads only what lies outside it) cannot see it."""
+    nobody = word_set(options.get("nobody"))
+    if watcher and all(
+        w.lower_ in nobody or any(c.dep_ == "det" and c.lower_ == "no" for c in w.children)
+        for w in watcher
+    ):
+        return True
+    current = verb
+    while True:
+        if any(c.dep_ == "neg" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "aux") or current.head.i == current.i:
+            return False
+        current = current.head
+
+
 def triggers(options: Mapping[str, Any]) -> Triggers:
     def words(key: str) -> frozenset[str]:
         return word_set(options.get(key))
@@ -104,6 +123,8 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
             continue  # an instruction: "keep track of your PTO balance"
         if watcher and all(is_second_person(w) for w in watcher):
             continue  # "you can track your hours here"
+        if _denied(verb, watcher, options):
+            continue
         targets = _watched(verb, carriers, word_set(options.get("carrier_links")))
         if verb.lemma_.lower() in everyday and not any(
             t.lower_ in intensifiers for t in verb.subtree if t.i not in {w.i for w in watcher}
