@@ -83,6 +83,22 @@ def _denied(verb: Token, watcher: list[Token], options: Mapping[str, Any]) -> bo
         current = current.head
 
 
+def _alongside(verb: Token, options: Mapping[str, Any]) -> bool:
+    """ "We'll review a few of your commits together", "I'll review two of her
+    docs each month with her": looking at the work with the person is support."""
+    together = word_set(options.get("together"))
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in together:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "with"
+            and any(is_person(g) or is_second_person(g) for g in child.children)
+        ):
+            return True
+    return False
+
+
 def triggers(options: Mapping[str, Any]) -> Triggers:
     def words(key: str) -> frozenset[str]:
         return word_set(options.get(key))
@@ -123,7 +139,7 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
             continue  # an instruction: "keep track of your PTO balance"
         if watcher and all(is_second_person(w) for w in watcher):
             continue  # "you can track your hours here"
-        if _denied(verb, watcher, options):
+        if _denied(verb, watcher, options) or _alongside(verb, options):
             continue
         targets = _watched(verb, carriers, word_set(options.get("carrier_links")))
         if verb.lemma_.lower() in everyday and not any(
