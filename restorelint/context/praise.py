@@ -100,10 +100,11 @@ def recognition(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bo
     thanks, negative = lex.words("recognition", "words"), lex.words("praise", "negative")
     bigrams = lex.words("praise", "bigrams")
     own = set(match.tokens)
+    reasons = lex.words("recognition", "reasons")
     for token in matched(match, doc):
         if _forms(token, bigrams) & thanks:
             for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "for":
+                if prep.dep_ == "prep" and prep.lower_ in reasons:
                     # "thanks to Imogen for running the installfest", not "for the outage"
                     return not any(_forms(t, bigrams) & negative for t in prep.subtree)
     seen: dict[int, Token] = {}

@@ -69,8 +69,9 @@ def _denied(verb: Token, watcher: list[Token], options: Mapping[str, Any]) -> bo
     commits": the watching is denied. The negation is inside the match, so the
     negation filter (which reads only what lies outside it) cannot see it."""
     nobody = word_set(options.get("nobody"))
+    no = word_set(options.get("nobody_determiners"))
     if watcher and all(
-        w.lower_ in nobody or any(c.dep_ == "det" and c.lower_ == "no" for c in w.children)
+        w.lower_ in nobody or any(c.dep_ == "det" and c.lower_ in no for c in w.children)
         for w in watcher
     ):
         return True
@@ -87,12 +88,13 @@ def _alongside(verb: Token, options: Mapping[str, Any]) -> bool:
     """ "We'll review a few of your commits together", "I'll review two of her
     docs each month with her": looking at the work with the person is support."""
     together = word_set(options.get("together"))
+    alongside = word_set(options.get("alongside"))
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in together:
             return True
         if (
             child.dep_ == "prep"
-            and child.lower_ == "with"
+            and child.lower_ in alongside
             and any(is_person(g) or is_second_person(g) for g in child.children)
         ):
             return True
