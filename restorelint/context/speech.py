@@ -149,13 +149,15 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
         return True
     if any(is_person(t) for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
         return False  # the rule itself named who it is about
+    # a word's own phrase, read only where the match is that one word
+    word = match.rule.category in lex.words("self_reference", "word_categories")
     for token in tokens:
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ in lex.first_person:
                 return True  # "my fault", "our mistake"
-        if _owned(token, lex) or (token.dep_ == "amod" and _owned(token.head, lex)):
+        if word and (_owned(token, lex) or (token.dep_ == "amod" and _owned(token.head, lex))):
             return True  # "dumb of me", "a dumb mistake on my part"
-        if _hedged_question(token, lex):
+        if word and _hedged_question(token, lex):
             return True
         predicate = governing_predicate(token)
         subs = _resolved(predicate, subjects(predicate))
