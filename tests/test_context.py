@@ -100,6 +100,62 @@ CASES = [
         "Your choices here are horrible.",
     ),
     ("past_event", "RL170", "You never created the subpage.", "You never create the subpage."),
+    (
+        "praise",
+        "RL170",
+        # a neutral clause is judged by the rest of its paragraph, thanks
+        # before it (a sandwich's first slice) and a bare "Thank you." aside
+        "You always split big changes into small PRs. Thanks for making review a breeze.",
+        "Thanks for making review a breeze. You always split big changes into small PRs.",
+    ),
+    (
+        "praise",
+        "RL170",
+        "Ilana always asks the awkward question, and it has saved us from two bad bets.",
+        "Ilana always asks the awkward question. Thank you.",
+    ),
+    (
+        "self_reference",
+        "RL140",
+        "Dumb mistake on my part, the room in the invite is wrong.",
+        "Dumb mistake on your part, the room in the invite is wrong.",
+    ),
+    (
+        "self_reference",
+        "RL140",
+        "Probably a dumb question: how do I run it in the background?",
+        "That's a dumb question: how do I run it in the background?",
+    ),
+    (
+        "reported",
+        "RL110",
+        "The customer wrote that the engineer was useless.",
+        "The customer thinks that the engineer was useless.",
+    ),
+    (
+        "technical",
+        "RL140",
+        "This ridiculous printer has jammed on me all morning.",
+        "This ridiculous excuse has cost me all morning.",
+    ),
+    (
+        "praise",
+        "RL170",
+        "You have never been on a warning, and nothing here changes that.",
+        "You have never been on time, and nothing here changes that.",
+    ),
+    (
+        "recognition",
+        "RL104",
+        "Thanks to Mo for the quick heads-up.",
+        "Thanks to Mo for the outage on Friday.",
+    ),
+    (
+        "recognition",
+        "RL120",
+        "I want to thank Grace in front of the whole team for the launch.",
+        "I want to raise this in front of the whole team before the launch.",
+    ),
 ]
 
 

@@ -55,6 +55,14 @@ def test_quoted_and_reported_words_pass_through_the_context_layer(
     assert _tone(lint(f"The old manager used to say “{MODEL_ONLY}”")) == []
 
 
+def test_a_phrase_owned_by_the_writer_does_not_excuse_a_whole_sentence(
+    lint: Callable[[str], list[Finding]],
+) -> None:
+    # "dumb of me" owns one word; "stay away from me" owns nothing
+    text = "Spare me the excuses, just do your job and stay away from me."
+    assert _tone(lint(text)), text
+
+
 def test_a_rule_finding_replaces_the_tone_finding_on_the_same_sentence(
     lint: Callable[[str], list[Finding]],
 ) -> None:

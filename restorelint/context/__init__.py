@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from restorelint.catalog.docs import context_filters
 from restorelint.catalog.lexicon import Lexicon, load_lexicon
-from restorelint.context import speech, subject
+from restorelint.context import praise, speech, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,7 +33,8 @@ FILTERS: dict[str, ContextFilter] = {
     "hypothetical": speech.hypothetical,
     "question": speech.question,
     "technical": subject.technical,
-    "praise": subject.praise,
+    "praise": praise.praise,
+    "recognition": praise.recognition,
     "policy": subject.policy,
     "fault_free": subject.fault_free,
     "impersonal": subject.impersonal,
@@ -44,6 +45,14 @@ FILTERS: dict[str, ContextFilter] = {
 # excuses in a stretch of a paragraph is judged again on the whole paragraph,
 # unless the rest of the paragraph cannot change the verdict (``reads_beyond``).
 WHOLE_SEGMENT = frozenset({"fault_free", "impersonal"})
+
+
+def reads_paragraph(doc: Doc) -> bool:
+    """Did a filter judge a match in this doc by sentences around it that a
+    stretch cut from its paragraph may lack? The praise filter reads past a
+    neutral clause ("You always split big changes into small PRs. Reviewing
+    this was a breeze.")."""
+    return praise.read_paragraph(doc)
 
 
 @cache

@@ -122,6 +122,7 @@ def reported(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     called her careless", "the customer said you never reply")."""
     verbs = lex.words("reported", "speech_verbs")
     links = lex.words("reported", "links")
+    clausal = lex.words("reported", "clausal_verbs")
     # "everyone says you're lazy" is hearsay used as a verdict, not a report
     crowd = lex.words("reported", "crowd") | lex.first_person
     for token in matched(match, doc):
@@ -130,7 +131,10 @@ def reported(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
             head = current.head
             if head.i == current.i:
                 break
-            if head.lemma_.lower() in verbs and current.dep_ in links:
+            lemma = head.lemma_.lower()
+            if (lemma in verbs and current.dep_ in links) or (
+                lemma in clausal and current.dep_ == "ccomp"
+            ):
                 # an active verb of saying with a speaker: "the lead called her careless"
                 speakers = [c for c in head.children if c.dep_ == "nsubj"]
                 if speakers and not any(s.lower_ in crowd for s in speakers):
@@ -145,15 +149,53 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
         return True
     if any(is_person(t) for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
         return False  # the rule itself named who it is about
+    # a word's own phrase, read only where the match is that one word
+    word = match.rule.category in lex.words("self_reference", "word_categories")
     for token in tokens:
         for child in token.children:
             if child.dep_ == "poss" and child.lower_ in lex.first_person:
                 return True  # "my fault", "our mistake"
+        if word and (_owned(token, lex) or (token.dep_ == "amod" and _owned(token.head, lex))):
+            return True  # "dumb of me", "a dumb mistake on my part"
+        if word and _hedged_question(token, lex):
+            return True
         predicate = governing_predicate(token)
         subs = _resolved(predicate, subjects(predicate))
         if subs and all(s.lower_ in lex.first_person for s in subs):
             return True
     return False
+
+
+def _owned(token: Token, lex: Lexicon) -> bool:
+    """A phrase on the word that names the writer as its owner ("of me", "on my part")."""
+    owners = lex.words("self_reference", "owners")
+    preps = list(token.children)
+    if token.dep_ in SUBJECT_DEPS and token.head.i > token.i:
+        # "Dumb mistake on my part: …": a phrase between a subject and its verb
+        # is the subject's, wherever the parser hung it
+        preps += [c for c in token.head.children if token.i < c.i < token.head.i]
+    for prep in preps:
+        if prep.dep_ != "prep" or prep.lower_ not in owners:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if obj.lower_ in lex.first_person or any(
+                g.dep_ == "poss" and g.lower_ in lex.first_person for g in obj.children
+            ):
+                return True
+    return False
+
+
+def _hedged_question(token: Token, lex: Lexicon) -> bool:
+    """ "Probably a dumb question: …": one question, hedged before the word."""
+    noun = token.head
+    if token.dep_ != "amod" or noun.tag_ != "NN":
+        return False
+    if noun.lemma_.lower() not in lex.words("self_reference", "own_questions"):
+        return False
+    hedges = lex.words("self_reference", "hedges")
+    return any(t.lower_ in hedges for t in token.sent if t.i < token.i)
 
 
 def _resolved(predicate: Token, subs: list[Token]) -> list[Token]:

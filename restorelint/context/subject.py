@@ -1,5 +1,5 @@
 """Context filters about what the words are about: software rather than a person,
-praise, general policy, an announcement with no mistake in it, a tool or design
+general policy, an announcement with no mistake in it, a tool or design
 rather than a person, one past event rather than a habit."""
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
     before = doc[match.start - 1] if match.start > 0 else None
     if before is not None and before.lower_ in prefixes:
         return True
+    if any(_starts_term(t, lex.words("technical", "terms")) for t in tokens):
+        return True
     describing = match.rule.category in lex.words("technical", "modifier_categories")
     displays = lex.words("technical", "display_nouns")
     for token in tokens:
@@ -58,77 +60,23 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
     return False
 
 
+def _starts_term(token: Token, terms: frozenset[str]) -> bool:
+    doc = token.doc
+    after = token.i + 1
+    if after < len(doc) and doc[after].text == "-":
+        after += 1
+    if after >= len(doc):
+        return False
+    following = doc[after]
+    first = token.lower_
+    return f"{first} {following.lower_}" in terms or f"{first} {following.lemma_.lower()}" in terms
+
+
 def _is_technical_subject(token: Token, nouns: frozenset[str]) -> bool:
     if is_person(token) or is_second_person(token):
         return False
     head_noun = token.lemma_.lower()
     return head_noun in nouns or bool(_CODE_LIKE.search(token.text))
-
-
-def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
-    positive, negative = lex.words("praise", "positive"), lex.words("praise", "negative")
-    flip_words, bigrams = lex.words("praise", "flips"), lex.words("praise", "bigrams")
-    own = set(match.tokens)
-    # The rule's own function words (you, always) say nothing about praise;
-    # its verb does. A leading "Great," is as often sarcasm as praise.
-    skip = {i for i in own if doc[i].pos_ != "VERB"}
-    skip.update(memo(doc, "praise-skip", lambda: _openers(doc)))
-    flips = [doc[i] for i in own if doc[i].lower_ in flip_words]
-    anchors = [t.head for t in flips] or matched(match, doc)
-    seen: dict[int, Token] = {}
-    for predicate in predicates(anchors):
-        scopes = [predicate]
-        if predicate.dep_ in ("advcl", "relcl", "acl", "ccomp") and predicate.head.i != predicate.i:
-            # "Every time Alex trains a new hire, they're confident", "Love
-            # that you constantly push for small PRs": the verdict is in the
-            # main clause
-            scopes.append(governing_predicate(predicate.head))
-        for scope in scopes:
-            for other in clause(scope):
-                if other.i not in skip:
-                    seen[other.i] = other
-    goods = [t for t in seen.values() if _forms(t, bigrams) & positive]
-    bads = {i for i, t in seen.items() if _forms(t, bigrams) & negative}
-    ups, downs = len(goods), len(bads)
-    if flips:
-        # Under "never" the polarity flips: "never misses a standup" is praise,
-        # "never asks for help" is not, and a good word a bad one governs stays
-        # on the bad side ("never loses her patience", "never forgets a patient's name").
-        return downs > 0 and not any(not _governed_by(t, bads) for t in goods)
-    # A tie goes to praise: "your work on the incident will be reflected in
-    # your review, in a good way".
-    return ups > 0 and ups >= downs
-
-
-def _governed_by(token: Token, heads: set[int], depth: int = 4) -> bool:
-    # a few steps up is a phrase ("her patience", "a patient's name"); bounded,
-    # so a long chain of heads costs no more than its length
-    current = token
-    for _ in range(depth):
-        if current.head.i == current.i:
-            return False
-        current = current.head
-        if current.i in heads:
-            return True
-    return False
-
-
-def _openers(doc: Doc) -> set[int]:
-    """Interjections, and a sentence's first word when a comma follows it."""
-    found = {t.i for t in doc if t.dep_ == "intj"}
-    found.update(
-        t.i for t in doc if t.is_sent_start and t.i + 1 < len(doc) and doc[t.i + 1].text == ","
-    )
-    return found
-
-
-def _forms(token: Token, bigrams: frozenset[str]) -> set[str]:
-    forms = {token.lemma_.lower(), token.lower_}
-    if token.i > 0:
-        pair = f"{token.nbor(-1).lower_} {token.lower_}"
-        if pair in bigrams:
-            forms.add(pair.replace(" ", "-"))  # "always on time" is praise; "every time" is not
-    return forms
 
 
 def policy(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:

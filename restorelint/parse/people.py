@@ -28,7 +28,9 @@ def is_person(token: Token) -> bool:
     if token.pos_ == "PROPN":
         # The small model labels many first names ORG, GPE or NORP, so any
         # title-case name counts, except known tools and services.
-        return token.is_title and lower not in lex.not_people
+        # "Pipeline failed again": a sentence-opening technical noun is a thing
+        opening_thing = token.is_sent_start and lower in lex.words("technical", "nouns")
+        return token.is_title and lower not in lex.not_people and not opening_thing
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.person_nouns:
         return False
     # "a developer doesn't try…", "any employee may…": a generic person, not someone

@@ -27,10 +27,11 @@ def judge(
 ) -> tuple[list[Hit], bool]:
     """The hits the context filters keep (offsets in ``seg.text``), and whether a
     filter that reads the whole paragraph excused a match in a way the rest of
-    ``paragraph`` (the text ``seg`` was cut from, if it was) could change: the
+    ``paragraph`` (the text ``seg`` was cut from, if it was) could change, or
+    judged one by the sentences around it (``context.reads_paragraph``): the
     stretch's verdict on it may not be the paragraph's. ``faults``: the engine's
     kept ``context.fault_forms``."""
-    from restorelint.context import excuse, reads_beyond
+    from restorelint.context import excuse, reads_beyond, reads_paragraph
     from restorelint.match.anchors import words
 
     paragraph_words = cache(lambda: words(paragraph or seg.text))
@@ -46,6 +47,7 @@ def judge(
             kept.append(match)
         if reason is not None and paragraph is not None and not reads_wide:
             reads_wide = reads_beyond(reason, match, doc, paragraph_words, faults)
+    reads_wide = reads_wide or (paragraph is not None and reads_paragraph(doc))
     if tone is not None:
         kept = without_repeats(tone, kept)
     own: list[Hit] = []

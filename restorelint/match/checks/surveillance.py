@@ -64,6 +64,43 @@ def _about_person(target: Token, watcher: list[Token], options: Mapping[str, Any
     return counted and any(t.lemma_.lower() in lapses for t in target.subtree)
 
 
+def _denied(verb: Token, watcher: list[Token], options: Mapping[str, Any]) -> bool:
+    """ "Nobody is watching your screen", "I'm not going to be watching your
+    commits": the watching is denied. The negation is inside the match, so the
+    negation filter (which reads only what lies outside it) cannot see it."""
+    nobody = word_set(options.get("nobody"))
+    no = word_set(options.get("nobody_determiners"))
+    if watcher and all(
+        w.lower_ in nobody or any(c.dep_ == "det" and c.lower_ in no for c in w.children)
+        for w in watcher
+    ):
+        return True
+    current = verb
+    while True:
+        if any(c.dep_ == "neg" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "aux") or current.head.i == current.i:
+            return False
+        current = current.head
+
+
+def _alongside(verb: Token, options: Mapping[str, Any]) -> bool:
+    """ "We'll review a few of your commits together", "I'll review two of her
+    docs each month with her": looking at the work with the person is support."""
+    together = word_set(options.get("together"))
+    alongside = word_set(options.get("alongside"))
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in together:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in alongside
+            and any(is_person(g) or is_second_person(g) for g in child.children)
+        ):
+            return True
+    return False
+
+
 def triggers(options: Mapping[str, Any]) -> Triggers:
     def words(key: str) -> frozenset[str]:
         return word_set(options.get(key))
@@ -104,6 +141,8 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
             continue  # an instruction: "keep track of your PTO balance"
         if watcher and all(is_second_person(w) for w in watcher):
             continue  # "you can track your hours here"
+        if _denied(verb, watcher, options) or _alongside(verb, options):
+            continue
         targets = _watched(verb, carriers, word_set(options.get("carrier_links")))
         if verb.lemma_.lower() in everyday and not any(
             t.lower_ in intensifiers for t in verb.subtree if t.i not in {w.i for w in watcher}
