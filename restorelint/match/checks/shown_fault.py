@@ -30,6 +30,7 @@ _LEMMA_POS = frozenset({"NOUN", "VERB", "AUX"})
 # a name in double quotes is cited; a fault in any quotes is ('I got it wrong'),
 # but a name in single quotes is a label as often ('the Jordan regression')
 _QUOTE = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+_CHANNEL = re.compile(r"(?<!\w)#[a-z][\w-]*", re.IGNORECASE)
 _ANY_QUOTE = re.compile(
     r'"[^"]*"|\u201c[^\u201d]*\u201d|(?<!\w)[\'\u2018][^\'\u2018\u2019]*[\'\u2019](?!\w)'
 )
@@ -40,15 +41,27 @@ def _phrases(options: Mapping[str, Any], key: str) -> list[str]:
 
 
 def triggers(options: Mapping[str, Any]) -> Triggers:
-    # a cue's first word, as the tokenizer splits it ("reply-all" is "reply" "-" "all")
-    firsts = {p.replace("-", " ").split()[0] for p in _phrases(options, "cues")}
-    show = word_set(options.get("verbs")) | firsts
-    return Triggers(all_of=((show, word_set(options.get("faults"))),))
+    # Each way to show needs its own words: a showing verb with an audience, or a
+    # cue (found whole, so its longest word is there); either with a fault.
+    # Showing verbs and faults alone ("add", "error") are in most technical text.
+    faults = word_set(options.get("faults"))
+    return Triggers(
+        all_of=(
+            (word_set(options.get("verbs")), word_set(options.get("audiences")), faults),
+            (frozenset(_phrases(options, "cues")), faults),
+        ),
+        pattern=_CHANNEL,  # "#eng-all": an audience no word list can hold
+    )
 
 
 def _find(text: str, phrase: str) -> int:
+    """Where ``phrase`` is in ``text`` as whole words ("with names", not "with
+    namespaces"), or -1."""
     at = text.find(phrase)
-    while at >= 0 and at and text[at - 1].isalnum():
+    while at >= 0 and (
+        (at and text[at - 1].isalnum())
+        or (at + len(phrase) < len(text) and text[at + len(phrase)].isalnum())
+    ):
         at = text.find(phrase, at + 1)
     return at
 
@@ -70,7 +83,7 @@ def _cue(sent: Span, phrases: list[str]) -> tuple[int, int] | None:
 def _audience(words: tuple[str, ...]) -> re.Pattern[str]:
     # on the text: "all-hands" is three tokens, "#eng-all" two
     alternatives = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])|(?<!\w)#[a-z][\w-]*")
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])|{_CHANNEL.pattern}")
 
 
 def _quoted(sent: Span, quote: re.Pattern[str]) -> set[int]:
