@@ -152,12 +152,12 @@ def test_stored_fault_words_are_believed_only_when_whole(
     from restorelint.run.cache import digest
 
     cache = Cache(tmp_path)
-    monkeypatch.setattr(guard, "_FAULT_FORMS", {})
+    monkeypatch.setattr(guard, "_KEPT", {})
     built = guard.load_fault_forms("rules", cache)
     assert built == fault_forms() and {"mistakes", "outages", "broke"} <= built
     assert cache.get(digest("fault-forms/1", "rules")) == sorted(built)
     for damaged in ([], ["mistake"], [1, 2], "mistake"):
         cache.put(digest("fault-forms/1", "rules"), damaged)
-        monkeypatch.setattr(guard, "_FAULT_FORMS", {})
+        monkeypatch.setattr(guard, "_KEPT", {})
         assert guard.load_fault_forms("rules", cache) == built
     assert {w.lower() for w in fault_words()} <= built

@@ -142,7 +142,7 @@ def test_a_poisoned_cache_entry_is_never_believed(tmp_path: Path, poison: object
         if is_prefilter == isinstance(poison, dict) or not isinstance(poison, dict):
             payload["value"] = poison
             entry.write_text(json.dumps(payload), encoding="utf-8")
-    guard._PREFILTERS.clear()  # a new process: the prefilter comes from the cache
+    guard._KEPT.clear()  # a new process: the prefilter comes from the cache
     assert _findings(Pipeline(rules, cache=cache), PUNITIVE) == expected
 
 

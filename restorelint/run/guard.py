@@ -6,7 +6,8 @@ up on one document is that document's error, not the run's."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from restorelint.catalog.rules import Rule
 from restorelint.match.prefilter import Prefilter
@@ -14,6 +15,8 @@ from restorelint.match.prefilter import build as build_prefilter
 from restorelint.read.formats import segments as format_segments
 from restorelint.records import Hit, InputError, Segment, Source
 from restorelint.run.cache import Cache, digest
+
+T = TypeVar("T")
 
 
 def valid_hits(cached: object, size: int, known: Mapping[str, object]) -> list[Hit] | None:
@@ -37,7 +40,29 @@ def valid_hits(cached: object, size: int, known: Mapping[str, object]) -> list[H
     return out
 
 
-_PREFILTERS: dict[str, Prefilter | None] = {}
+# What the engine derives from the rules once and keeps, by key: in the process
+# (bots calling lint_text in a loop) and in the cache (command runs).
+_KEPT: dict[str, Any] = {}
+
+
+def _kept(
+    key: str,
+    cache: Cache | None,
+    believe: Callable[[object], T | None],
+    build: Callable[[], T | None],
+    dump: Callable[[T], object],
+) -> T | None:
+    """The kept value for ``key``: the process's, else a stored one ``believe``
+    accepts, else ``build``'s (stored unless None)."""
+    if key not in _KEPT:
+        stored = cache.get(key) if cache is not None else None
+        found = believe(stored) if stored is not None else None
+        if found is None:
+            found = build()
+            if found is not None and cache is not None:
+                cache.put(key, dump(found))
+        _KEPT[key] = found
+    return _KEPT[key]  # type: ignore[no-any-return]
 
 
 def load_prefilter(
@@ -45,19 +70,14 @@ def load_prefilter(
 ) -> Prefilter | None:
     """The rules' prefilter (None when some rule cannot be prefiltered). Building it
     expands every lemma with lemminflect (about a second); the result only changes
-    with the rules, so it is kept in the process (bots calling lint_text in a
-    loop) and in the cache (command runs)."""
-    key = digest("prefilter/3", fingerprint)
-    if key in _PREFILTERS:
-        return _PREFILTERS[key]
-    stored = cache.get(key) if cache is not None else None
-    built = cached_prefilter(rules, stored) if stored is not None else None
-    if built is None:
-        built = build_prefilter(rules)
-        if built is not None and cache is not None:
-            cache.put(key, built.to_json())
-    _PREFILTERS[key] = built
-    return built
+    with the rules, so it is kept."""
+    return _kept(
+        digest("prefilter/3", fingerprint),
+        cache,
+        lambda stored: cached_prefilter(rules, stored),
+        lambda: build_prefilter(rules),
+        Prefilter.to_json,
+    )
 
 
 def cached_prefilter(rules: Sequence[Rule], stored: object) -> Prefilter | None:
@@ -73,29 +93,20 @@ def cached_prefilter(rules: Sequence[Rule], stored: object) -> Prefilter | None:
     return built
 
 
-_FAULT_FORMS: dict[str, frozenset[str]] = {}
-
-
 def load_fault_forms(fingerprint: str, cache: Cache | None) -> frozenset[str]:
     """``context.fault_forms``, kept like the prefilter: expanding the words takes
     lemminflect's whole table (half a second) and changes only with the lexicon.
     A stored list is believed only if it holds every fault word itself."""
     from restorelint.context import fault_forms, fault_words
 
-    key = digest("fault-forms/1", fingerprint)
-    if key not in _FAULT_FORMS:
-        stored = cache.get(key) if cache is not None else None
-        if (
-            isinstance(stored, list)
-            and all(isinstance(w, str) for w in stored)
-            and {w.lower() for w in fault_words()} <= set(stored)
-        ):
-            _FAULT_FORMS[key] = frozenset(stored)
-        else:
-            _FAULT_FORMS[key] = fault_forms()
-            if cache is not None:
-                cache.put(key, sorted(_FAULT_FORMS[key]))
-    return _FAULT_FORMS[key]
+    def believe(stored: object) -> frozenset[str] | None:
+        if not (isinstance(stored, list) and all(isinstance(w, str) for w in stored)):
+            return None
+        whole = {w.lower() for w in fault_words()} <= set(stored)
+        return frozenset(stored) if whole else None
+
+    found = _kept(digest("fault-forms/1", fingerprint), cache, believe, fault_forms, sorted)
+    return found if found is not None else fault_forms()
 
 
 def read_segments(number: int, source: Source) -> list[Segment] | InputError:
