@@ -92,7 +92,30 @@ def policy(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
 
 
 def fault_free(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
-    return not mentions(doc, lex.words("fault_free", "fault"))
+    faults = lex.words("fault_free", "fault")
+    if not mentions(doc, faults):
+        return True
+    if match.rule.category != "shaming":
+        return False
+    # "I'm sharing my mistake with everyone so we all learn from it": a writer
+    # who shows the team their own mistake owns it, which is restorative
+    return all(
+        _owned_by_writer(t, lex) for t in doc if t.lower_ in faults or t.lemma_.lower() in faults
+    )
+
+
+def _owned_by_writer(token: Token, lex: Lexicon) -> bool:
+    """Is this fault word the writer's alone: "my mistake", "I broke the deploy"
+    (not "I called out Dana's errors", "we had to rebuild it", "I blame you")?"""
+    owners = lex.words("fault_free", "owners")
+    if any(c.dep_ == "poss" for c in token.children):
+        return any(c.dep_ == "poss" and c.lower_ in owners for c in token.children)
+    if token.pos_ != "VERB":
+        return False
+    if any(is_person(c) or is_second_person(c) for c in token.children if c.dep_ != "nsubj"):
+        return False
+    subs = subjects(token)
+    return bool(subs) and all(s.lower_ in owners for s in subs)
 
 
 def fragment(match: RawMatch, doc: Doc) -> bool:
