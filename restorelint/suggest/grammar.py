@@ -23,6 +23,14 @@ def is_plural(token: Token, data: RewriteData) -> bool:
     return token.tag_ in ("NNS", "NNPS") or token.morph.get("Number") == ["Plur"]
 
 
+def takes_base_form(subject: Token, lemma: str, data: RewriteData) -> bool:
+    """Does a present verb other than "be" keep its base form after this subject?
+    Plurals do, and so does "I" ("I get", not "I gets"); "be" has its own forms."""
+    if is_plural(subject, data):
+        return True
+    return lemma != data.grammar.be and subject.morph.get("Person") == ["1"]
+
+
 def tense_of(verb: Token, data: RewriteData) -> str:
     g = data.grammar
     for child in verb.children:

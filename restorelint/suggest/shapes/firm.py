@@ -11,7 +11,7 @@ from restorelint.parse.syntax import governing_predicate
 from restorelint.records import Finding
 from restorelint.suggest.common import Applied, Ctx, assemble, noun_phrase, predicate_range
 from restorelint.suggest.draft import Draft
-from restorelint.suggest.grammar import PRESENT, finite, is_plural, tense_of
+from restorelint.suggest.grammar import PRESENT, finite, is_plural, takes_base_form, tense_of
 from restorelint.suggest.pieces import Piece, pieces_of, tidy
 from restorelint.suggest.shapes.params import Params
 
@@ -173,7 +173,12 @@ def _flip(draft: Draft, predicate: Token, ctx: Ctx) -> list[Piece] | None:
         if support and predicate.tag_ == "VB":
             draft.edit(
                 predicate.i,
-                finite(predicate.lemma_, tense_of(predicate, data), is_plural(subject, data), data),
+                finite(
+                    predicate.lemma_,
+                    tense_of(predicate, data),
+                    takes_base_form(subject, predicate.lemma_, data),
+                    data,
+                ),
             )
         return draft.phrase(i for i in ids if i not in gone)
     auxes = [c for c in predicate.children if c.dep_ in ("aux", "auxpass") and c.i < predicate.i]
@@ -184,7 +189,11 @@ def _flip(draft: Draft, predicate: Token, ctx: Ctx) -> list[Piece] | None:
         draft.insert_after(predicate.i, " not")
         return draft.phrase(ids)
     phrase = finite(
-        predicate.lemma_, tense_of(predicate, data), is_plural(subject, data), data, negative=True
+        predicate.lemma_,
+        tense_of(predicate, data),
+        takes_base_form(subject, predicate.lemma_, data),
+        data,
+        negative=True,
     )
     draft.edit(predicate.i, phrase)
     return draft.phrase(ids)
