@@ -95,9 +95,7 @@ def fault_free(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
     faults = lex.words("fault_free", "fault")
     if not mentions(doc, faults):
         return True
-    if match.rule.category != "shaming":
-        # the blame rules that opt in ("thanks to you, we rebuilt it") are about
-        # someone else's fault by their own words; ownership is for an audience
+    if match.rule.category not in lex.words("fault_free", "owned_categories"):
         return False
     # "I'm sharing my mistake with everyone so we all learn from it": a writer
     # who shows the team their own mistake owns it, which is restorative
