@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from restorelint.catalog.lexicon import load_lexicon
 from restorelint.catalog.load import words as word_set
 from restorelint.match.anchors import Triggers
+from restorelint.match.anchors import words as text_words
 from restorelint.parse.people import is_first_person, is_person, is_second_person
 
 if TYPE_CHECKING:
@@ -42,13 +43,18 @@ def _phrases(options: Mapping[str, Any], key: str) -> list[str]:
 
 def triggers(options: Mapping[str, Any]) -> Triggers:
     # Each way to show needs its own words: a showing verb with an audience, or a
-    # cue (found whole, so its longest word is there); either with a fault.
-    # Showing verbs and faults alone ("add", "error") are in most technical text.
+    # cue with every one of its words (it is found whole: "with your name" needs
+    # "name", not only "your"); either with a fault. Showing verbs and faults
+    # alone ("add", "error") are in most technical text.
     faults = word_set(options.get("faults"))
+    cues = tuple(
+        (*(frozenset({w}) for w in sorted(text_words(cue))), faults)
+        for cue in _phrases(options, "cues")
+    )
     return Triggers(
         all_of=(
             (word_set(options.get("verbs")), word_set(options.get("audiences")), faults),
-            (frozenset(_phrases(options, "cues")), faults),
+            *cues,
         ),
         pattern=_CHANNEL,  # "#eng-all": an audience no word list can hold
     )
