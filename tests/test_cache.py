@@ -13,6 +13,7 @@ from restorelint.records import Source
 from restorelint.run import engine
 from restorelint.run.cache import Cache
 from restorelint.run.pipeline import Pipeline
+from restorelint.run.suggestions import with_sentence_rewrites
 
 SECRET = "Priya was careless with the Zanzibar payroll export, and this is your final warning."
 SOURCES = [
@@ -111,11 +112,22 @@ def test_parallel_parsing_gives_the_serial_output(linter: Pipeline, monkeypatch)
         for path in sorted((ROOT / "data" / "feedback").glob("legacy-*.jsonl"))
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
     ]
-    serial = Pipeline(linter.rules, nlp=linter.nlp).lint(sources).findings
+    one = Pipeline(linter.rules, nlp=linter.nlp)
+    serial = one.lint(sources)
     monkeypatch.setattr(engine, "PARALLEL_MIN_SEGMENTS", 1)
-    parallel = Pipeline(linter.rules, nlp=linter.nlp, jobs=2).lint(sources).findings
-    assert parallel == serial
-    assert len(serial) > 250
+    two = Pipeline(linter.rules, nlp=linter.nlp, jobs=2)
+    parallel = two.lint(sources)
+    assert parallel.findings == serial.findings
+    assert len(serial.findings) > 250
+    # the workers send back the parses of the stretches with findings, so the
+    # try: lines read them instead of parsing again, and say the same
+    shipped = [doc for own in parallel.stretches for _, doc in own]
+    assert shipped and all(doc is not None and doc.has_annotation("DEP") for doc in shipped)
+    tried = [
+        with_sentence_rewrites(pipeline, sources, result.findings, result.stretches)
+        for pipeline, result in ((one, serial), (two, parallel))
+    ]
+    assert [f.suggestion for f in tried[1]] == [f.suggestion for f in tried[0]]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

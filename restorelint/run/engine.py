@@ -24,7 +24,8 @@ from restorelint.run.guard import load_fault_forms, load_prefilter, read_segment
 from restorelint.run.judge import judge
 from restorelint.run.memo import SegmentMemo
 from restorelint.run.tone import MODEL_KIND, Scored, ToneSettings, score_segments
-from restorelint.run.windows import Window, plan, whole_paragraph
+from restorelint.run.units import Group, Judged, Stretch, Tick
+from restorelint.run.windows import plan, whole_paragraph
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,21 +42,15 @@ BATCH_SIZE = 64
 # many tokens kept (tens of MB), the rest are parsed again instead, so a file
 # full of findings cannot hold thousands of docs.
 KEEP_TOKENS = 100_000
-# Below this many segments to parse, starting worker processes costs more
-# than it saves.
-PARALLEL_MIN_SEGMENTS = 400
+# Below this many stretches to parse, starting worker processes costs more
+# than it saves: on 2 cores two forked workers broke even at 70-80 stretches
+# (about 15,000 words of review comments; benchmarks/speed.py's corpus, 2026-12-07).
+PARALLEL_MIN_SEGMENTS = 100
 _COMPILED: dict[tuple[int, str], CompiledRules] = {}
 
 Parsed = list[tuple[Segment, "Doc"]]
-# A stretch that holds findings, with its parse when it was kept (see KEEP_TOKENS).
-Stretch = tuple[Segment, "Doc | None"]
-# The stretches of one paragraph to parse: the unit of work, never split.
-Group = list[Window]
 # (segments parsed so far, segments to parse in this run): a progress bar's feed.
 Progress = Callable[[int, int], None]
-# A paragraph's source number, its hits and the stretches that hold them.
-Judged = tuple[int, list[Hit], list[Stretch]]
-Tick = Callable[[int], None]  # segments parsed so far in this run
 
 
 @dataclass
@@ -227,19 +222,11 @@ class Engine:
 
     def _hits(self, groups: list[Group], tick: Tick | None = None) -> list[Judged]:
         if self.jobs > 1 and sum(map(len, groups)) >= PARALLEL_MIN_SEGMENTS:
-            from restorelint.run.parallel import in_parallel
+            from restorelint.run.workers import in_workers
 
             _ = self.compiled  # load and compile once, in the parent, before forking
-            done = 0
-
-            def chunk_done(size: int) -> None:
-                nonlocal done
-                done += size
-                if tick is not None:
-                    tick(done)
-
-            # a worker's docs would cost more to send back than to parse again
-            return in_parallel(self.segment_hits, groups, self.jobs, chunk_done)
+            vocab = self.nlp.vocab
+            return in_workers(self.segment_hits, groups, self.jobs, vocab, tick, KEEP_TOKENS)
         return self.segment_hits(groups, tick, keep=KEEP_TOKENS)
 
     def segment_hits(
