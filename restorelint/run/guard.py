@@ -70,9 +70,10 @@ def load_prefilter(
 ) -> Prefilter | None:
     """The rules' prefilter (None when some rule cannot be prefiltered). Building it
     expands every lemma with lemminflect (about a second); the result only changes
-    with the rules, so it is kept."""
+    with the rules, so it is kept. The key's number changes whenever the code that
+    builds it does (a check's ``triggers``): the fingerprint sees only data."""
     return _kept(
-        digest("prefilter/3", fingerprint),
+        digest("prefilter/4", fingerprint),
         cache,
         lambda stored: cached_prefilter(rules, stored),
         lambda: build_prefilter(rules),
