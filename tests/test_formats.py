@@ -70,6 +70,22 @@ def test_a_finding_on_a_placeholder_covers_the_whole_placeholder() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "judged"),
+    [
+        ("{{ employee_name }} is unreliable.", True),
+        ("{{ manager_name }} is unreliable.", True),
+        # a placeholder named for a thing holds no one to judge
+        ("{{ system_name }} is unreliable.", False),
+        ("{{ project_name }} is a mess.", False),
+    ],
+)
+def test_a_placeholder_is_a_person_unless_its_name_says_it_holds_a_thing(
+    text: str, judged: bool
+) -> None:
+    assert bool(restorelint.lint_text(text, path="notice.j2")) is judged
+
+
+@pytest.mark.parametrize(
     ("text", "path"),
     [
         ("Dear {{ name }},\n\n{{ body }}\n\n{% if late %}{{ reason }}{% endif %}\n", "a.j2"),

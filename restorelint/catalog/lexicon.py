@@ -31,6 +31,13 @@ class Placeholders:
     number: str
     date_words: frozenset[str]
     number_words: frozenset[str]
+    thing: str
+    thing_words: frozenset[str]
+
+    @property
+    def not_person_words(self) -> frozenset[str]:
+        """Words of a placeholder's name that say it holds no person."""
+        return self.date_words | self.number_words | self.thing_words
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,8 @@ def load_lexicon() -> Lexicon:
             number=str(holders["number"]),
             date_words=words(holders["date_words"]),
             number_words=words(holders["number_words"]),
+            thing=str(holders["thing"]),
+            thing_words=words(holders["thing_words"]),
         ),
         filters=filters,
         source=path,

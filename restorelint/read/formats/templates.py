@@ -76,12 +76,16 @@ def stand_in(placeholder: str) -> str:
     names = _NAME.findall(inner)
     words = {w.lower() for w in _NAME_WORDS.findall(names[-1] if names else "")}
     # Stand-ins by what a placeholder's name says it holds; anything else is taken
-    # to be a person (templates in feedback and HR letters mostly name people).
+    # to be a person (templates in feedback and HR letters mostly name people),
+    # but not a project, system or site: "{{ system_name }} is unreliable" judges
+    # no one.
     holders = load_lexicon().placeholders
     if words & holders.number_words:
         return holders.number
     if words & holders.date_words:
         return holders.date
+    if words & holders.thing_words:
+        return holders.thing
     return holders.person
 
 

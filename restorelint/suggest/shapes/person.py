@@ -55,7 +55,7 @@ def named_placeholder(draft: Draft, first: int, last: int) -> bool:
         for part in re.split(r"[\W_]+", draft.doc[i].lower_)
         if part
     }
-    return bool(parts) and not parts & (holders.date_words | holders.number_words)
+    return bool(parts) and not parts & holders.not_person_words
 
 
 def addressed(draft: Draft, i: int) -> bool:
