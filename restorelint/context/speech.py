@@ -51,7 +51,9 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
     careless"); adverbial, coordinated and relative clauses do not ("As I said,
     we don't merge without review"). Nor does a complement standing before its
     head: "Hunter is unreliable; I wouldn't let him own it" is two sentences
-    the parser joined, and English fronts a negated complement almost never.
+    the parser joined, and English fronts a negated complement almost never;
+    nor a fronted prepositional phrase, which frames the clause rather than
+    being denied by it ("Unlike your peers, you have not shown progress").
     """
     seen: dict[int, Token] = {}
     for token in tokens:
@@ -60,7 +62,7 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
             seen[current.i] = current
             if current.dep_ in _SCOPE_BREAKS or current.head.i == current.i:
                 break
-            if current.dep_ == "ccomp" and current.head.i > current.i:
+            if current.dep_ in ("ccomp", "prep") and current.head.i > current.i:
                 break
             current = current.head
     return list(seen.values())

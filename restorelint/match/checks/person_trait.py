@@ -4,6 +4,7 @@ thing ("aggressive caching", "an emotional situation with a customer")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from restorelint.parse.syntax import subjects
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_PIECE = re.compile(r"\w+|[^\w\s]")
 # How a describing word hangs on what it describes; climbing stops elsewhere
 # (a word inside an object or a subordinate clause describes something else).
 _CLIMB = frozenset(
@@ -60,19 +62,79 @@ def _direct_predicate(token: Token) -> bool:
     )
 
 
+def _pieces(phrase: str) -> tuple[str, ...]:
+    # as the tokenizer cuts a phrase: "high-maintenance" is high, -, maintenance
+    return tuple(_PIECE.findall(phrase.lower()))
+
+
+def _phrases(options: Mapping[str, Any], key: str) -> list[tuple[str, ...]]:
+    return [_pieces(str(p)) for p in options.get(key) or ()]
+
+
 def triggers(options: Mapping[str, Any]) -> Triggers:
-    return Triggers(words=word_set(options.get("words")))
+    phrases = _phrases(options, "phrases") + _phrases(options, "people_phrases")
+    return Triggers(
+        words=word_set(options.get("words")) | word_set(options.get("people_words")),
+        all_of=tuple(tuple(frozenset({w}) for w in pieces if w[0].isalnum()) for pieces in phrases),
+    )
+
+
+def _mentioned(token: Token, nouns: frozenset[str]) -> bool:
+    """Named as a word, not said of anyone: "avoid labels like bossy"."""
+    return any(a.lemma_.lower() in nouns for a in token.ancestors)
+
+
+def _listed(doc: Doc, token: Token, size: int, lexicon: frozenset[str]) -> bool:
+    """One of a list of such words ("abrasive, bossy, emotional and shrill"): a
+    word list in training text, or a verdict its other words flag when they are
+    said of a person."""
+    for step, start in ((-1, token.i - 1), (1, token.i + size)):
+        i = start
+        while 0 <= i < len(doc) and (doc[i].is_punct or doc[i].lower_ in ("and", "or")):
+            i += step
+        if 0 <= i < len(doc) and (doc[i].lower_ in lexicon or doc[i].lemma_.lower() in lexicon):
+            return True
+    return False
+
+
+def _phrase_at(doc: Doc, i: int, phrases: list[tuple[str, ...]]) -> int:
+    """The length of a people phrase starting at token ``i`` (0 if none)."""
+    for pieces in phrases:
+        end = i + len(pieces)
+        if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(pieces)):
+            return len(pieces)
+    return 0
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     words = word_set(options.get("words"))
+    phrases = _phrases(options, "phrases")
+    # words said of nothing but people ("catty", "a diva"): whatever they hang on
+    # ("the channel is getting catty"), a person is meant
+    people = word_set(options.get("people_words"))
+    people_phrases = _phrases(options, "people_phrases")
+    mention = word_set(options.get("mention_nouns"))
     possessives = word_set(options.get("possessives"))
     likeness = word_set(options.get("likeness"))
     skip_direct = bool(options.get("skip_direct_predicates", False))
     for token in doc:
-        if not (token.lower_ in words or token.lemma_.lower() in words):
+        if size := _phrase_at(doc, token.i, people_phrases):
+            anchor = None
+        elif token.lower_ in people or token.lemma_.lower() in people:
+            size, anchor = 1, None
+        elif size := _phrase_at(doc, token.i, phrases):
+            anchor = doc[token.i : token.i + size].root
+        elif token.lower_ in words or token.lemma_.lower() in words:
+            size, anchor = 1, token
+        else:
             continue
-        if skip_direct and _direct_predicate(token):
+        if anchor is None:
+            if _mentioned(token, mention):
+                continue
+            listed = _listed(doc, token, size, words | people)
+            if not listed or describes_person(token, possessives, likeness):
+                yield token.i, token.i + size
+        elif skip_direct and _direct_predicate(anchor):
             continue
-        if describes_person(token, possessives, likeness):
-            yield token.i, token.i + 1
+        elif describes_person(anchor, possessives, likeness):
+            yield token.i, token.i + size
