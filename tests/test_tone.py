@@ -17,7 +17,7 @@ from restorelint.match import tone
 from restorelint.records import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL_ONLY = "Spare me the excuses and do your job."
+MODEL_ONLY = "Cut the excuses and do your job."
 
 
 def _tone(found: list[Finding]) -> list[Finding]:
@@ -32,7 +32,7 @@ def test_a_tone_finding_names_its_words_and_suggests_a_rewrite(
     assert finding.category == "tone"
     assert finding.score is not None and finding.score >= tone.model().threshold
     # the words with most weight are quoted in the message
-    assert "“Spare”" in finding.message and "“your job”" in finding.message
+    assert "“excuses”" in finding.message and "“your job”" in finding.message
     assert "What got in the way?" in finding.suggestion
 
 
@@ -59,7 +59,7 @@ def test_a_phrase_owned_by_the_writer_does_not_excuse_a_whole_sentence(
     lint: Callable[[str], list[Finding]],
 ) -> None:
     # "dumb of me" owns one word; "stay away from me" owns nothing
-    text = "Spare me the excuses, just do your job and stay away from me."
+    text = "Cut the excuses, just do your job and stay away from me."
     assert _tone(lint(text)), text
 
 

@@ -88,7 +88,10 @@ def policy(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     if any(t.lower_ in lex.demonstratives and t.dep_ == "det" for t in sent):
         return False  # "this behaviour is ridiculous" is about one case
     generic = lex.words("policy", "generic_subjects")
-    return any(t.lower_ in generic or t.lemma_.lower() in generic for t in sent)
+    # whose something is ("stop wasting everyone's time") is not whom a rule is for
+    return any(
+        (t.lower_ in generic or t.lemma_.lower() in generic) and t.dep_ != "poss" for t in sent
+    )
 
 
 def fault_free(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
