@@ -54,6 +54,7 @@ class Grammar:
     do: str
     indefinite: frozenset[str]
     infinitive: frozenset[str]
+    empty_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -112,5 +113,6 @@ def load_rewrite_data() -> RewriteData:
             do=str(grammar["lemmas"]["do"]),
             indefinite=words(grammar["indefinite"]),
             infinitive=words(grammar["infinitive"]),
+            empty_nouns=words(grammar["empty_nouns"]),
         ),
     )

@@ -190,14 +190,24 @@ def _owned(token: Token, lex: Lexicon) -> bool:
 
 
 def _hedged_question(token: Token, lex: Lexicon) -> bool:
-    """ "Probably a dumb question: …": one question, hedged before the word."""
+    """ "Probably a dumb question: …": one question, hedged before the word; or
+    one that heads its own fragment, bare, as a label for what the writer asks
+    next ("Stupid question: does this work on 3.12?"), not "What a stupid
+    question." nor "That is a stupid question"."""
     noun = token.head
     if token.dep_ != "amod" or noun.tag_ != "NN":
         return False
     if noun.lemma_.lower() not in lex.words("self_reference", "own_questions"):
         return False
     hedges = lex.words("self_reference", "hedges")
-    return any(t.lower_ in hedges for t in token.sent if t.i < token.i)
+    if any(t.lower_ in hedges for t in token.sent if t.i < token.i):
+        return True
+    labels_what_follows = noun.dep_ == "ROOT" and any(
+        c.i > noun.i and (c.lower_ in (":", ",") or c.pos_ in ("VERB", "AUX"))
+        for c in noun.children
+    )
+    bare = not any(c.dep_ in ("det", "poss", "predet") for c in noun.children)
+    return labels_what_follows and bare
 
 
 def _resolved(predicate: Token, subs: list[Token]) -> list[Token]:

@@ -13,9 +13,10 @@ from restorelint.parse.people import addresses_someone
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# "??" alone is common in honest confusion ("is this right??"); three or a
-# mix with "!" reads as exasperation.
-_STACKED = re.compile(r"!{2,}[!?]*|\?{3,}[!?]*|\?+![!?]*")
+# "??" alone is common in honest confusion ("is this right??"), and a lone "?!"
+# in playful surprise ("what would you do with real gold?!"); three marks or
+# more, or "!!", read as exasperation.
+_STACKED = re.compile(r"!{2,}[!?]*|\?{3,}[!?]*|\?+![!?]+|\?{2,}!")
 
 
 def triggers(options: Mapping[str, Any]) -> Triggers:
@@ -26,7 +27,16 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     # "it works!!" and "USB debugging???" are excitement and confusion; stacked
     # marks read as exasperation with someone when the sentence speaks to them.
     words = word_set(options.get("address_words"))
-    for match in _STACKED.finditer(doc.text):
+    text = doc.text
+    runs = list(_STACKED.finditer(text))
+    # runs of marks inside words or standing apart from them, more than once
+    # ("??? ??? ????. ????", "???24") are text that lost its script on the way,
+    # not a tone of voice
+    apart = [m for m in runs if not m.start() or text[m.start() - 1].isspace()]
+    inside = [m for m in runs if m.end() < len(text) and text[m.end()].isalnum()]
+    if inside or len(apart) > 1:
+        return
+    for match in runs:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not len(span):
             continue

@@ -96,6 +96,8 @@ def drop_modifier(
         return None  # "read as aggressive": no noun after it to keep the sentence whole
     if is_person(noun) or is_second_person(noun):
         return None  # "a sloppy developer": without the word the verdict stays
+    if noun.dep_ == "attr" and noun.lemma_.lower() in ctx.data.grammar.empty_nouns:
+        return None  # "this is lazy work": "this is work" says nothing
     if noun.dep_ in ("attr", "acomp"):
         predicate = governing_predicate(noun)
         if any(
