@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import load_lexicon
-from restorelint.read.scan import code_spans
+from restorelint.read.scan import code_spans, delimited
 from restorelint.records import Segment
 
 if TYPE_CHECKING:
@@ -167,9 +167,12 @@ def _without_fences(text: str) -> str:
 
 
 def segment_text(source: int, text: str) -> Iterator[Segment]:
-    """Paragraphs of prose, with code fences, inline code and URLs blanked out."""
+    """Paragraphs of prose, with code fences, inline code, URLs and HTML comments
+    blanked out (an issue template's "<!-- PLEASE READ THE FAQ -->" pasted into a
+    plain-text comment is markup nobody sees, never prose)."""
     unfenced = _without_fences(text)
     masked = _mask(unfenced, code_spans(unfenced, multiline=False))
+    masked = _mask(masked, delimited(masked, "<!--", "-->"))
     masked = parseable(_mask(masked, (m.span() for m in _URL.finditer(masked))))
     for start, para in _paragraphs(masked):
         if not para.strip():
