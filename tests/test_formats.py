@@ -71,7 +71,7 @@ def test_a_finding_on_a_placeholder_covers_the_whole_placeholder() -> None:
 
 def test_an_html_comment_in_plain_text_is_markup_not_prose() -> None:
     # an issue template pasted into a plain-text comment: nobody sees the comment
-    text = "<!-- PLEASE READ THE FAQ FIRST!!! YOU ALWAYS IGNORE IT -->\nYou always break the build.\n"
+    text = "<!-- READ THE FAQ FIRST!!! YOU ALWAYS IGNORE IT -->\nYou always break the build.\n"
     (finding, *rest) = restorelint.lint_text(text)
     assert (finding.line, finding.column, finding.text) == (2, 1, "You always")
     assert all(f.line == 2 for f in rest)
