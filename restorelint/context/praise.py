@@ -61,7 +61,9 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
             for other in clause(scope):
                 if other.i not in skip:
                     seen[other.i] = other
-    goods = [t for t in seen.values() if _forms(t, bigrams) & positive]
+    # a noun naming a kind of thing praises nothing ("the contribution guide",
+    # "a help ticket")
+    goods = [t for t in seen.values() if _forms(t, bigrams) & positive and t.dep_ != "compound"]
     bads = {i for i, t in seen.items() if _forms(t, bigrams) & negative}
     if not flips:
         # "thanks to Ruth, who has never missed a shift": a bad word its own

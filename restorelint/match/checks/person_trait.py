@@ -90,7 +90,7 @@ def _listed(doc: Doc, token: Token, size: int, lexicon: frozenset[str]) -> bool:
     said of a person."""
     for step, start in ((-1, token.i - 1), (1, token.i + size)):
         i = start
-        while 0 <= i < len(doc) and (doc[i].is_punct or doc[i].lower_ in ("and", "or")):
+        while 0 <= i < len(doc) and (doc[i].is_punct or doc[i].pos_ == "CCONJ"):
             i += step
         if 0 <= i < len(doc) and (doc[i].lower_ in lexicon or doc[i].lemma_.lower() in lexicon):
             return True
