@@ -1,0 +1,91 @@
+"""Praise wrapped around a fault: "Great job double-booking the suite, really
+impressive", "Congratulations on another missed deadline", "Thanks for the
+heads-up after the client called. Very helpful." The praise opens the sentence,
+a fault sits in it, and a marker (an intensifier, "finally", "another", "again")
+says the praise is not meant; the marker may also stand alone right after it
+("Very thorough."). A fault the praised act mends is thanks, not sarcasm
+("thanks for fixing the broken build"), and so is one the writer owns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from restorelint.catalog.load import words as word_set
+from restorelint.match.anchors import Triggers
+from restorelint.match.anchors import words as text_words
+from restorelint.parse.people import is_first_person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def _phrases(options: Mapping[str, Any], key: str) -> list[tuple[str, ...]]:
+    return [tuple(str(p).lower().split()) for p in options.get(key) or ()]
+
+
+def triggers(options: Mapping[str, Any]) -> Triggers:
+    faults, markers = word_set(options.get("faults")), word_set(options.get("markers"))
+    return Triggers(
+        all_of=tuple(
+            (*(frozenset({w}) for w in sorted(text_words(" ".join(opener)))), faults, markers)
+            for opener in _phrases(options, "openers")
+        )
+    )
+
+
+def _opener(sent: Span, openers: list[tuple[str, ...]]) -> tuple[int, int] | None:
+    """Where a praise opener starts the sentence (after an interjection or a name)."""
+    for start in range(sent.start, min(sent.start + 3, sent.end)):
+        for words in openers:
+            end = start + len(words)
+            if end <= sent.end and all(
+                sent.doc[start + k].lower_ == w for k, w in enumerate(words)
+            ):
+                return start, end
+        if not (sent.doc[start].is_punct or sent.doc[start].pos_ in ("INTJ", "PROPN")):
+            break
+    return None
+
+
+def _owned(token: Token) -> bool:
+    """The writer's own fault: "thanks for bearing with my mistake", "I broke it"."""
+    if any(c.dep_ == "poss" and is_first_person(c) for c in token.children):
+        return True
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and is_first_person(c) for c in verb.children)
+
+
+def _mended(token: Token, rescues: frozenset[str]) -> bool:
+    """Under an act that mends it ("fixing the broken build", "the outage fix"), or
+    naming a kind of thing ("the crash report")."""
+    return token.dep_ == "compound" or any(
+        a.lemma_.lower() in rescues for a in token.ancestors if a.pos_ == "VERB"
+    )
+
+
+def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
+    openers = _phrases(options, "openers")
+    faults, markers = word_set(options.get("faults")), word_set(options.get("markers"))
+    rescues = word_set(options.get("rescues"))
+    tail = int(options.get("tail_tokens", 5))
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        found = _opener(sent, openers)
+        if found is None:
+            continue
+        fault = [
+            t
+            for t in sent
+            if (t.lower_ in faults or t.lemma_.lower() in faults)
+            and not _mended(t, rescues)
+            and not _owned(t)
+        ]
+        if not fault:
+            continue
+        after = sents[n + 1] if n + 1 < len(sents) else None
+        closing = list(after) if after is not None and len(after) <= tail else []
+        if any(t.lower_ in markers for t in sent if t.i >= found[1]):
+            yield found[0], sent.end
+        elif any(t.lower_ in markers for t in closing):
+            yield found[0], closing[-1].i + 1  # "Very thorough." is the sarcasm's end
