@@ -96,6 +96,25 @@ FAMILIES = {
         "Reading this PR aloud at standup tomorrow.",
         "Screenshotting this for the all-hands.",
     ],
+    "RL165": [
+        "Great job double-booking the room, really impressive.",
+        "Thanks for the review that missed the race condition. Very thorough.",
+        "Love how the release broke the login page. Really impressive.",
+        "Well done sending the wrong file to the client, truly memorable.",
+    ],
+    "RL180": [
+        "Priya is so bossy in standups.",
+        "The comments in that thread have been catty.",
+        "Will is a bit of a diva about his desk.",
+        "She is high-maintenance about code review.",
+        "He keeps overreacting to review comments.",
+    ],
+    "RL171": [
+        "You forget the feature flag every time.",
+        "You skip the checklist every single release.",
+        "Not once have you filled in the log.",
+        "She has not once submitted the report on time.",
+    ],
 }
 CASES = [(rule, text) for rule, texts in FAMILIES.items() for text in texts]
 

@@ -30,7 +30,9 @@ def triggers(options: Mapping[str, Any]) -> Triggers:
         all_of=tuple(
             (*(frozenset({w}) for w in sorted(text_words(" ".join(opener)))), faults, markers)
             for opener in _phrases(options, "openers")
-        )
+        ),
+        # the marker may be the next sentence ("Very thorough."): parse them together
+        whole_segment=True,
     )
 
 
