@@ -45,6 +45,7 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
             describing
             and token.pos_ in ("ADJ", "NOUN")
             and token.dep_ in ("amod", "compound")
+            and token.tag_ != "JJR"  # "writes better tests than you" compares people
             and token.head.lemma_.lower() in nouns
         ):
             return True  # "lazy loading", "aggressive caching"
