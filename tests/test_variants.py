@@ -98,8 +98,8 @@ FAMILIES = {
     ],
     "RL165": [
         "Great job double-booking the room, really impressive.",
-        "Thanks for the review that missed the race condition. Very thorough.",
-        "Love how the release broke the login page. Really impressive.",
+        "Thanks for the review that missed the race condition, very thorough.",
+        "Love how the release broke the login page, really impressive.",
         "Well done sending the wrong file to the client, truly memorable.",
     ],
     "RL180": [

@@ -2,9 +2,11 @@
 impressive", "Congratulations on another missed deadline", "Thanks for the
 heads-up after the client called. Very helpful." The praise opens the sentence,
 a fault sits in it, and a marker (an intensifier, "finally", "another", "again")
-says the praise is not meant; the marker may also stand alone right after it
-("Very thorough."). A fault the praised act mends is thanks, not sarcasm
-("thanks for fixing the broken build"), and so is one the writer owns."""
+says the praise is not meant. A fault the praised act mends is thanks, not
+sarcasm ("thanks for fixing the broken build"), and so is one the writer owns.
+One sentence at a time: a closing "Very thorough." on its own would have every
+paragraph with "thanks", a fault word and "very" parsed whole (it doubled the
+words parsed on the speed corpus)."""
 
 from __future__ import annotations
 
@@ -31,8 +33,6 @@ def triggers(options: Mapping[str, Any]) -> Triggers:
             (*(frozenset({w}) for w in sorted(text_words(" ".join(opener)))), faults, markers)
             for opener in _phrases(options, "openers")
         ),
-        # the marker may be the next sentence ("Very thorough."): parse them together
-        whole_segment=True,
     )
 
 
@@ -70,9 +70,7 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     openers = _phrases(options, "openers")
     faults, markers = word_set(options.get("faults")), word_set(options.get("markers"))
     rescues = word_set(options.get("rescues"))
-    tail = int(options.get("tail_tokens", 5))
-    sents = list(doc.sents)
-    for n, sent in enumerate(sents):
+    for sent in doc.sents:
         found = _opener(sent, openers)
         if found is None:
             continue
@@ -85,9 +83,5 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
         ]
         if not fault:
             continue
-        after = sents[n + 1] if n + 1 < len(sents) else None
-        closing = list(after) if after is not None and len(after) <= tail else []
         if any(t.lower_ in markers for t in sent if t.i >= found[1]):
             yield found[0], sent.end
-        elif any(t.lower_ in markers for t in closing):
-            yield found[0], closing[-1].i + 1  # "Very thorough." is the sarcasm's end
