@@ -1,6 +1,6 @@
 """Praise wrapped around a fault: "Great job double-booking the suite, really
 impressive", "Congratulations on another missed deadline", "Thanks for the
-heads-up after the client called. Very helpful." The praise opens the sentence,
+review that missed the null check, very thorough." The praise opens the sentence,
 a fault sits in it, and a marker (an intensifier, "finally", "another", "again")
 says the praise is not meant. A fault the praised act mends is thanks, not
 sarcasm ("thanks for fixing the broken build"), and so is one the writer owns.
