@@ -14,12 +14,15 @@ import logging
 import re
 import sys
 import types
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.rules import Rule
 from restorelint.match.word_index import Requirement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _WORD = re.compile(r"[\w@#]+")
 # Where spaCy's tokenizer splits inside a word: "doesn't" -> "does" "n't",
@@ -205,6 +208,26 @@ Relaxed = list[dict[str, Any]]
 _APOSTROPHES = str.maketrans("'’", "’'")
 # a phrase's pieces the tokenizer keeps whole
 _PLAIN = re.compile(r"[a-z0-9]+|n['’]t")
+
+
+_PIECE = re.compile(r"\w+|[^\w\s]")
+
+
+def option_phrases(options: Mapping[str, Any], key: str) -> list[tuple[str, ...]]:
+    """A check's phrase option, each phrase as lower-case pieces that line up with
+    spaCy's tokens on the words checks compare ("high-maintenance" is high, -,
+    maintenance; "thank you for" is three)."""
+    return [tuple(_PIECE.findall(str(p).lower())) for p in options.get(key) or ()]
+
+
+def phrase_at(doc: Doc, i: int, phrases: Sequence[tuple[str, ...]], end: int | None = None) -> int:
+    """The length of the first of ``phrases`` (as ``option_phrases`` gives them)
+    that the tokens from ``i`` spell, ending by ``end``; 0 when none does."""
+    limit = len(doc) if end is None else end
+    for pieces in phrases:
+        if i + len(pieces) <= limit and all(doc[i + k].lower_ == w for k, w in enumerate(pieces)):
+            return len(pieces)
+    return 0
 
 
 def _pieces(phrase: object) -> list[str]:

@@ -4,19 +4,17 @@ thing ("aggressive caching", "an emotional situation with a customer")."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.load import words as word_set
-from restorelint.match.anchors import Triggers
+from restorelint.match.anchors import Triggers, option_phrases, phrase_at
 from restorelint.parse.people import is_person
 from restorelint.parse.syntax import subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_PIECE = re.compile(r"\w+|[^\w\s]")
 # How a describing word hangs on what it describes; climbing stops elsewhere
 # (a word inside an object or a subordinate clause describes something else).
 _CLIMB = frozenset(
@@ -62,17 +60,8 @@ def _direct_predicate(token: Token) -> bool:
     )
 
 
-def _pieces(phrase: str) -> tuple[str, ...]:
-    # as the tokenizer cuts a phrase: "high-maintenance" is high, -, maintenance
-    return tuple(_PIECE.findall(phrase.lower()))
-
-
-def _phrases(options: Mapping[str, Any], key: str) -> list[tuple[str, ...]]:
-    return [_pieces(str(p)) for p in options.get(key) or ()]
-
-
 def triggers(options: Mapping[str, Any]) -> Triggers:
-    phrases = _phrases(options, "phrases") + _phrases(options, "people_phrases")
+    phrases = option_phrases(options, "phrases") + option_phrases(options, "people_phrases")
     return Triggers(
         words=word_set(options.get("words")) | word_set(options.get("people_words")),
         all_of=tuple(tuple(frozenset({w}) for w in pieces if w[0].isalnum()) for pieces in phrases),
@@ -97,32 +86,23 @@ def _listed(doc: Doc, token: Token, size: int, lexicon: frozenset[str]) -> bool:
     return False
 
 
-def _phrase_at(doc: Doc, i: int, phrases: list[tuple[str, ...]]) -> int:
-    """The length of a people phrase starting at token ``i`` (0 if none)."""
-    for pieces in phrases:
-        end = i + len(pieces)
-        if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(pieces)):
-            return len(pieces)
-    return 0
-
-
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     words = word_set(options.get("words"))
-    phrases = _phrases(options, "phrases")
+    phrases = option_phrases(options, "phrases")
     # words said of nothing but people ("catty", "a diva"): whatever they hang on
     # ("the channel is getting catty"), a person is meant
     people = word_set(options.get("people_words"))
-    people_phrases = _phrases(options, "people_phrases")
+    people_phrases = option_phrases(options, "people_phrases")
     mention = word_set(options.get("mention_nouns"))
     possessives = word_set(options.get("possessives"))
     likeness = word_set(options.get("likeness"))
     skip_direct = bool(options.get("skip_direct_predicates", False))
     for token in doc:
-        if size := _phrase_at(doc, token.i, people_phrases):
+        if size := phrase_at(doc, token.i, people_phrases):
             anchor = None
         elif token.lower_ in people or token.lemma_.lower() in people:
             size, anchor = 1, None
-        elif size := _phrase_at(doc, token.i, phrases):
+        elif size := phrase_at(doc, token.i, phrases):
             anchor = doc[token.i : token.i + size].root
         elif token.lower_ in words or token.lemma_.lower() in words:
             size, anchor = 1, token

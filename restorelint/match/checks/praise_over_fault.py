@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.load import words as word_set
-from restorelint.match.anchors import Triggers
+from restorelint.match.anchors import Triggers, option_phrases, phrase_at
 from restorelint.match.anchors import words as text_words
 from restorelint.parse.people import is_first_person
 
@@ -22,16 +22,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-def _phrases(options: Mapping[str, Any], key: str) -> list[tuple[str, ...]]:
-    return [tuple(str(p).lower().split()) for p in options.get(key) or ()]
-
-
 def triggers(options: Mapping[str, Any]) -> Triggers:
     faults, markers = word_set(options.get("faults")), word_set(options.get("markers"))
     return Triggers(
         all_of=tuple(
             (*(frozenset({w}) for w in sorted(text_words(" ".join(opener)))), faults, markers)
-            for opener in _phrases(options, "openers")
+            for opener in option_phrases(options, "openers")
         ),
     )
 
@@ -39,12 +35,8 @@ def triggers(options: Mapping[str, Any]) -> Triggers:
 def _opener(sent: Span, openers: list[tuple[str, ...]]) -> tuple[int, int] | None:
     """Where a praise opener starts the sentence (after an interjection or a name)."""
     for start in range(sent.start, min(sent.start + 3, sent.end)):
-        for words in openers:
-            end = start + len(words)
-            if end <= sent.end and all(
-                sent.doc[start + k].lower_ == w for k, w in enumerate(words)
-            ):
-                return start, end
+        if size := phrase_at(sent.doc, start, openers, sent.end):
+            return start, start + size
         if not (sent.doc[start].is_punct or sent.doc[start].pos_ in ("INTJ", "PROPN")):
             break
     return None
@@ -67,7 +59,7 @@ def _mended(token: Token, rescues: frozenset[str]) -> bool:
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
-    openers = _phrases(options, "openers")
+    openers = option_phrases(options, "openers")
     faults, markers = word_set(options.get("faults")), word_set(options.get("markers"))
     rescues = word_set(options.get("rescues"))
     for sent in doc.sents:
