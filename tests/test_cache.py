@@ -114,7 +114,7 @@ def test_parallel_parsing_gives_the_serial_output(linter: Pipeline, monkeypatch)
     ]
     one = Pipeline(linter.rules, nlp=linter.nlp)
     serial = one.lint(sources)
-    monkeypatch.setattr(engine, "PARALLEL_MIN_SEGMENTS", 1)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_PARAGRAPHS", 1)
     two = Pipeline(linter.rules, nlp=linter.nlp, jobs=2)
     parallel = two.lint(sources)
     assert parallel.findings == serial.findings

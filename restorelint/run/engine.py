@@ -23,9 +23,9 @@ from restorelint.run.findings import make_finding
 from restorelint.run.guard import load_fault_forms, load_prefilter, read_segments, valid_hits
 from restorelint.run.judge import judge
 from restorelint.run.memo import SegmentMemo
-from restorelint.run.tone import MODEL_KIND, Scored, ToneSettings, score_segments
-from restorelint.run.units import Group, Judged, Stretch, Tick
-from restorelint.run.windows import plan, whole_paragraph
+from restorelint.run.tone import MODEL_KIND, ToneSettings, score_segments
+from restorelint.run.units import Group, Judged, Planned, Stretch, Tick
+from restorelint.run.windows import may_need_parse, plan_all, whole_paragraph
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,10 +42,11 @@ BATCH_SIZE = 64
 # many tokens kept (tens of MB), the rest are parsed again instead, so a file
 # full of findings cannot hold thousands of docs.
 KEEP_TOKENS = 100_000
-# Below this many stretches to parse, starting worker processes costs more
-# than it saves: on 2 cores two forked workers broke even at 70-80 stretches
-# (about 15,000 words of review comments; benchmarks/speed.py's corpus, 2026-12-07).
-PARALLEL_MIN_SEGMENTS = 100
+# Below this many paragraphs that may need a parse (by their words alone),
+# forking workers to plan and parse them costs more than it saves: on 2 cores
+# two workers broke even at 160-200 such paragraphs (about 15,000 words of
+# review comments; benchmarks/speed.py's corpus, 2026-12-07).
+PARALLEL_MIN_PARAGRAPHS = 200
 _COMPILED: dict[tuple[int, str], CompiledRules] = {}
 
 Parsed = list[tuple[Segment, "Doc"]]
@@ -149,11 +150,12 @@ class Engine:
             load_prefilter(self.rules, self.fingerprint, self.cache) if self.use_prefilter else None
         )
 
-    def _plan(self, seg: Segment, scored: list[Scored], keep_docs: bool) -> Group:
-        if keep_docs or self.prefilter is None:
-            return [whole_paragraph(seg, scored)]
-        threshold = self.tone.threshold if self.tone is not None else 1.0
-        return plan(seg, scored, self.prefilter, threshold, by_sentence=self.by_sentence)
+    def _groups(self, items: Sequence[Planned]) -> list[Group]:
+        return plan_all(items, self.prefilter, self._threshold, self.by_sentence)
+
+    @property
+    def _threshold(self) -> float:
+        return self.tone.threshold if self.tone is not None else 1.0
 
     def run(self, sources: Sequence[Source], keep_docs: bool = False) -> EngineResult:
         """Findings for every source. With ``keep_docs`` (the message-level review)
@@ -182,20 +184,16 @@ class Engine:
         if self.memo is not None and not keep_docs:
             every = self.memo.split(every, hits)
         scored = score_segments(every) if self.tone is not None else [[] for _ in every]
-        groups = [
-            group
-            for seg, own in zip(every, scored, strict=True)
-            if (group := self._plan(seg, own, keep_docs))
-        ]
         parsed: list[Parsed] = [[] for _ in sources]
         stretches: list[list[Stretch]] = [[] for _ in sources]
-        tick = self._ticker(sum(map(len, groups)))
         if keep_docs:
+            groups = [[whole_paragraph(seg, own)] for seg, own in zip(every, scored, strict=True)]
+            tick = self._ticker(len(groups))
             for seg, doc, found, _ in self._parse_and_match(groups, tick, keep=0):
                 parsed[seg.source].append((seg, doc))
                 hits[seg.source].extend(found)
-        elif groups:
-            for number, found, flagged in self._hits(groups, tick):
+        else:
+            for number, found, flagged in self._hits(list(zip(every, scored, strict=True))):
                 hits[number].extend(found)
                 stretches[number].extend(flagged)
         if caching:
@@ -220,14 +218,25 @@ class Engine:
         progress(0, total)
         return lambda done: progress(done, total)
 
-    def _hits(self, groups: list[Group], tick: Tick | None = None) -> list[Judged]:
-        if self.jobs > 1 and sum(map(len, groups)) >= PARALLEL_MIN_SEGMENTS:
-            from restorelint.run.workers import in_workers
+    def _hits(self, items: list[Planned]) -> list[Judged]:
+        if self.jobs > 1:
+            # words alone: spaCy is not loaded for a run with nothing to parse
+            candidates = [i for i in items if may_need_parse(*i, self.prefilter, self._threshold)]
+            if len(candidates) >= PARALLEL_MIN_PARAGRAPHS:
+                from restorelint.run.workers import in_workers
 
-            _ = self.compiled  # load and compile once, in the parent, before forking
-            vocab = self.nlp.vocab
-            return in_workers(self.segment_hits, groups, self.jobs, vocab, tick, KEEP_TOKENS)
-        return self.segment_hits(groups, tick, keep=KEEP_TOKENS)
+                # load and compile once, in the parent, before forking: the
+                # workers then plan (which tokenizes) and parse on every core
+                _ = self.compiled
+                tick = self._ticker(len(candidates))
+                work = self._plan_and_judge
+                return in_workers(work, candidates, self.jobs, self.nlp.vocab, tick, KEEP_TOKENS)
+        groups = self._groups(items)
+        tick = self._ticker(sum(map(len, groups)))
+        return self.segment_hits(groups, tick, keep=KEEP_TOKENS) if groups else []
+
+    def _plan_and_judge(self, items: list[Planned], keep: int = 0) -> list[Judged]:
+        return self.segment_hits(self._groups(items), None, keep)
 
     def segment_hits(
         self, groups: list[Group], tick: Tick | None = None, keep: int = 0

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from restorelint.records import Hit, Segment
+from restorelint.run.tone import Scored
 from restorelint.run.windows import Window
 
 if TYPE_CHECKING:
@@ -13,8 +14,10 @@ if TYPE_CHECKING:
 
 # A stretch that holds findings, with its parse when it was kept (see engine.KEEP_TOKENS).
 Stretch = tuple[Segment, "Doc | None"]
+# A paragraph with its sentences' tone scores, before the planner cuts it.
+Planned = tuple[Segment, list[Scored]]
 # The stretches of one paragraph to parse: the unit of work, never split.
 Group = list[Window]
 # A paragraph's source number, its hits and the stretches that hold them.
 Judged = tuple[int, list[Hit], list[Stretch]]
-Tick = Callable[[int], None]  # segments parsed so far in this run
+Tick = Callable[[int], None]  # stretches (or paragraphs, in workers) done so far

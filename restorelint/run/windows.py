@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from restorelint.match.paragraph import Paragraph
@@ -72,9 +72,11 @@ def plan(
     marked = [s.score >= threshold for s in scored]
     if not by_sentence:
         # the reference: the paragraph's words alone decide, as before any token check
-        if any(marked) or prefilter.may_match(seg.text, by_tokens=False):
-            return [whole_paragraph(seg, scored)]
-        return []
+        return (
+            [whole_paragraph(seg, scored)]
+            if may_need_parse(seg, scored, prefilter, threshold)
+            else []
+        )
     text = seg.text
     paragraph = Paragraph(text)
     everything = paragraph.words(0, len(text))
@@ -133,6 +135,30 @@ def plan(
         )
         windows.append(Window(_cut(seg, start, end), own, seg, every, start))
     return windows
+
+
+def plan_all(
+    items: Iterable[tuple[Segment, Sequence[Scored]]],
+    prefilter: Prefilter | None,
+    threshold: float,
+    by_sentence: bool = True,
+) -> list[list[Window]]:
+    """The stretches of each paragraph that has any; every paragraph whole
+    without a prefilter."""
+    if prefilter is None:
+        return [[whole_paragraph(seg, scored)] for seg, scored in items]
+    planned = (plan(seg, scored, prefilter, threshold, by_sentence) for seg, scored in items)
+    return [group for group in planned if group]
+
+
+def may_need_parse(
+    seg: Segment, scored: Sequence[Scored], prefilter: Prefilter | None, threshold: float
+) -> bool:
+    """Could any stretch of ``seg`` need a parse? Its words and tone scores alone
+    decide, so spaCy need not be loaded to ask: ``plan`` gives no stretch when not."""
+    if prefilter is None or any(s.score >= threshold for s in scored):
+        return True
+    return prefilter.may_match(seg.text, by_tokens=False)
 
 
 def _units(

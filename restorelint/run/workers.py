@@ -1,5 +1,5 @@
-"""Paragraphs parsed and judged in forked workers, and their results sent back:
-hits, and the parses of the stretches that hold them as one ``DocBin``.
+"""Paragraphs planned, parsed and judged in forked workers, and their results sent
+back: hits, and the parses of the stretches that hold them as one ``DocBin``.
 
 Pickling a ``Doc`` pickles its whole vocabulary with it, so every doc would
 cost more to send than to parse again; a ``DocBin`` carries only the
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from restorelint.records import Hit, Segment
 from restorelint.run.parallel import in_parallel
-from restorelint.run.units import Group, Judged, Tick
+from restorelint.run.units import Judged, Planned, Tick
 
 if TYPE_CHECKING:
     from spacy.vocab import Vocab
@@ -27,9 +27,9 @@ Work = Callable[..., list[Judged]]
 
 
 def in_workers(
-    work: Work, groups: list[Group], jobs: int, vocab: Vocab, tick: Tick | None, keep: int
+    work: Work, items: list[Planned], jobs: int, vocab: Vocab, tick: Tick | None, keep: int
 ) -> list[Judged]:
-    """``work(chunk, keep=...)`` over ``groups`` in ``jobs`` workers, in order; the
+    """``work(chunk, keep=...)`` over ``items`` in ``jobs`` workers, in order; the
     docs kept add up to at most ``keep`` tokens."""
     done = 0
 
@@ -41,10 +41,10 @@ def in_workers(
 
     share = keep // (4 * jobs)  # in_parallel cuts 4 chunks per worker
 
-    def shipped_work(chunk: list[Group]) -> list[Shipped]:
+    def shipped_work(chunk: list[Planned]) -> list[Shipped]:
         return [ship(work(chunk, keep=share))]
 
-    shipped = in_parallel(shipped_work, groups, jobs, chunk_done)
+    shipped = in_parallel(shipped_work, items, jobs, chunk_done)
     return [judged for part in shipped for judged in unship(part, vocab)]
 
 
