@@ -196,6 +196,14 @@ def _forms(token: Token, bigrams: frozenset[str]) -> set[str]:
     if token.i + 1 < len(doc) and f"{token.lemma_.lower()} {doc[token.i + 1].lower_}" in bigrams:
         return set()
     forms = {token.lemma_.lower(), token.lower_}
+    # the tokenizer cuts "up-to-date" at its hyphens: read whole on its last piece
+    first = token.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        if doc[first - 1].whitespace_:
+            break
+        first -= 2
+    if first < token.i:
+        forms.add(doc[first : token.i + 1].text.lower())
     if token.i > 0:
         pair = f"{token.nbor(-1).lemma_.lower()} {token.lower_}"
         if pair in bigrams:
