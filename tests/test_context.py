@@ -29,6 +29,13 @@ CASES = [
         "Dana is unreliable; I wouldn't let her own the release.",
     ),
     (
+        "negation",
+        "RL116",
+        "I'm not saying you didn't even try.",
+        # an embedded question is asked, not denied
+        "I'm not sure what you do all day.",
+    ),
+    (
         "praise",
         "RL170",
         "Rose never lets a handoff sit unreviewed.",

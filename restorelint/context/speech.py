@@ -34,6 +34,8 @@ _QUOTED = re.compile(
 )
 # Negation reaches down into complement clauses but not across these.
 _SCOPE_BREAKS = ("conj", "advcl", "parataxis", "relcl", "cc", "acl")
+# an embedded question opens with one of these ("what", "why", "how"; not "whether")
+_WH_TAGS = ("WP", "WRB", "WDT", "WP$")
 
 
 def matched(match: RawMatch, doc: Doc) -> list[Token]:
@@ -53,7 +55,9 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
     head: "Hunter is unreliable; I wouldn't let him own it" is two sentences
     the parser joined, and English fronts a negated complement almost never;
     nor a fronted prepositional phrase, which frames the clause rather than
-    being denied by it ("Unlike your peers, you have not shown progress").
+    being denied by it ("Unlike your peers, you have not shown progress"), nor
+    an embedded question, which is asked rather than denied ("I'm not sure
+    what you do all day").
     """
     seen: dict[int, Token] = {}
     for token in tokens:
@@ -64,6 +68,8 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
                 break
             if current.dep_ in ("ccomp", "prep") and current.head.i > current.i:
                 break
+            if current.dep_ == "ccomp" and current.left_edge.tag_ in _WH_TAGS:
+                break  # a question is asked, not denied: "not sure what you do all day"
             current = current.head
     return list(seen.values())
 
