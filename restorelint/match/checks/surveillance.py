@@ -37,6 +37,10 @@ def _watched(verb: Token, carriers: frozenset[str], links: frozenset[str]) -> li
     return found
 
 
+def _agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _named_person(token: Token, third_person: frozenset[str]) -> bool:
     # Stricter than is_person: a capitalised ship or page name must not make
     # "check all the articles linked to USS New Jersey" surveillance.
@@ -136,7 +140,15 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
         if any(c.dep_ == "prt" and c.lower_ in finding for c in verb.children):
             continue  # "tracked down the bug" is finding; "check in with you" is support
         watcher = subjects(verb)
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive and all(is_second_person(p) for p in passive):
+            # the reader watched: the watcher is the agent ("you will be
+            # watched closely by Sam"); without one, "you may be monitored under
+            # the device policy" is notice and "you will be monitored closely
+            # from now on" a watch on the reader
+            watcher = _agents(verb)
+            if not watcher and not any(t.lower_ in intensifiers for t in verb.subtree):
+                continue
         if not watcher and not passive:
             continue  # an instruction: "keep track of your PTO balance"
         if watcher and all(is_second_person(w) for w in watcher):
