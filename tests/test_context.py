@@ -36,6 +36,13 @@ CASES = [
         "I'm not sure what you do all day.",
     ),
     (
+        "negation",
+        "RL102",
+        # "or" carries the denial to a verb with no subject of its own; "and" does not
+        "I'm not ignoring you or blaming you for the outage.",
+        "I'm not ignoring you, and I'm blaming you for the outage.",
+    ),
+    (
         "praise",
         "RL170",
         "Rose never lets a handoff sit unreviewed.",

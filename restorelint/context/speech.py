@@ -64,6 +64,9 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
         current = token
         while current.i not in seen:
             seen[current.i] = current
+            if _shares_denial(current):
+                current = current.head
+                continue
             if current.dep_ in _SCOPE_BREAKS or current.head.i == current.i:
                 break
             if current.dep_ in ("ccomp", "prep") and current.head.i > current.i:
@@ -72,6 +75,17 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
                 break  # a question is asked, not denied: "not sure what you do all day"
             current = current.head
     return list(seen.values())
+
+
+def _shares_denial(token: Token) -> bool:
+    """A verb joined by "or" to a denied one, with no subject of its own, is
+    denied too: "Not ignoring you or blaming you", "I didn't lose it or break
+    it". Not with "and": "He didn't test it and broke prod" denies only the test."""
+    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX") or token.head.i == token.i:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return False
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in token.head.children)
 
 
 def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool:
