@@ -67,6 +67,15 @@ def test_a_wrapped_line_is_one_sentence(engines: tuple[Engine, Engine]) -> None:
     assert _same(engines, text)
 
 
+def test_a_match_across_two_sentences_is_found_beside_another_candidate(
+    engines: tuple[Engine, Engine],
+) -> None:
+    # "Fix it. Now." needs both sentences; another sentence wanted on its own
+    # ("you are lazy") must not stop the pair from being parsed together
+    text = NEUTRAL + " Honestly, you are lazy. Fix it. Now."
+    assert ("RL144", "Fix it. Now") in _same(engines, text)
+
+
 def test_a_check_that_reads_the_paragraph_gets_all_of_it(engines: tuple[Engine, Engine]) -> None:
     # @channel in one sentence, the mistake and the person in another
     text = "@channel heads up. " + NEUTRAL + " Dana broke the release again."

@@ -95,18 +95,18 @@ def plan(
     sentences = [(s.start, s.end) for s in scored] or list(sentence_spans(text))
     marked = marked or [False] * len(sentences)
     spans, marked = _units(text, sentences, marked)
-    need = [m or may_match(span, span) for m, span in zip(marked, spans, strict=True)]
+    alone = [m or may_match(span, span) for m, span in zip(marked, spans, strict=True)]
+    need = list(alone)
+    # a rule's words met only across two sentences ("Fix it. Now."): the pair,
+    # wherever it is, not only in a paragraph where no sentence is wanted alone
+    # (a line of marks is no sentence)
+    for k in range(len(spans) - 1):
+        if not alone[k] and not alone[k + 1] and may_match(spans[k], spans[k + 1]):
+            need[k] = need[k + 1] = True
     if not any(need):
-        # the paragraph's words meet a rule's needs only across sentences: the
-        # pairs of sentences that together do, else the stretches between them
-        # (a line of marks is no sentence)
-        for k in range(len(spans) - 1):
-            if may_match(spans[k], spans[k + 1]):
-                need[k] = need[k + 1] = True
-        if not any(need):
-            # words spread across the paragraph: parsed whole if its tokens can match
-            whole = (0, len(text))
-            return [whole_paragraph(seg, scored)] if may_match(whole, whole) else []
+        # words spread across the paragraph: parsed whole if its tokens can match
+        whole = (0, len(text))
+        return [whole_paragraph(seg, scored)] if may_match(whole, whole) else []
     joined = _joined(text, spans)
     stretches: list[list[int]] = []  # [first, last] sentence numbers
     for k, wanted in enumerate(need):
