@@ -46,7 +46,7 @@ def sentence(match: RawMatch, doc: Doc) -> Span:
     return doc[match.start].sent
 
 
-def negation_scope(tokens: Iterable[Token]) -> list[Token]:
+def negation_scope(tokens: Iterable[Token], lex: Lexicon) -> list[Token]:
     """The tokens and the heads above them, up to the edge of their clause chain.
 
     Complement clauses inherit their head's negation ("I don't think you were
@@ -64,7 +64,7 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
         current = token
         while current.i not in seen:
             seen[current.i] = current
-            if _shares_denial(current):
+            if _shares_denial(current, lex.words("negation", "disjunctions")):
                 current = current.head
                 continue
             if current.dep_ in _SCOPE_BREAKS or current.head.i == current.i:
@@ -77,7 +77,7 @@ def negation_scope(tokens: Iterable[Token]) -> list[Token]:
     return list(seen.values())
 
 
-def _shares_denial(token: Token) -> bool:
+def _shares_denial(token: Token, disjunctions: frozenset[str]) -> bool:
     """A verb joined by "or" to a denied one, with no subject of its own, is
     denied too: "Not ignoring you or blaming you", "I didn't lose it or break
     it". Not with "and": "He didn't test it and broke prod" denies only the test."""
@@ -85,7 +85,7 @@ def _shares_denial(token: Token) -> bool:
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in token.children):
         return False
-    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in token.head.children)
+    return any(c.dep_ == "cc" and c.lower_ in disjunctions for c in token.head.children)
 
 
 def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool:
@@ -96,7 +96,7 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
     tokens = list(tokens)
     if any(c.lower_ in degree for t in tokens for c in t.children):
         return False
-    for token in negation_scope(tokens):
+    for token in negation_scope(tokens, lex):
         for child in token.children:
             if child.i in own:
                 continue
