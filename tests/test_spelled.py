@@ -53,6 +53,34 @@ def test_agrees_with_spacys_matcher_on_any_pattern(
     assert _ours(pattern, words) == _spacy_matches(pattern, words)
 
 
+# nodes with what the tokenizer alone decides: a word or a mark, "not a full stop"
+FLAGGED = st.builds(
+    lambda node, flag, excluded: (
+        node
+        | ({flag[0]: flag[1]} if flag else {})
+        | ({"LOWER": {"NOT_IN": sorted(excluded)}} if excluded and "LOWER" not in node else {})
+    ),
+    NODE,
+    st.one_of(
+        st.none(), st.tuples(st.sampled_from(["IS_PUNCT", "IS_ALPHA", "IS_DIGIT"]), st.booleans())
+    ),
+    st.sets(st.sampled_from(["a", ".", "7"]), max_size=2),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(FLAGGED, min_size=1, max_size=4).filter(
+        lambda p: any(n.get("OP", "1") in ("1", "+", "{1,3}", "{2}", "{2,}") for n in p)
+    ),
+    st.lists(st.sampled_from(["a", "B", "c", ".", ",", "7", "İx"]), max_size=10),
+)
+def test_agrees_with_spacys_matcher_on_flags_and_exclusions(
+    pattern: list[dict[str, Any]], words: list[str]
+) -> None:
+    assert _ours(pattern, words) == _spacy_matches(pattern, words)
+
+
 def _catalog_cases() -> list[tuple[str, list[dict[str, Any]], str]]:
     prefilter = build(default_rules())
     assert prefilter is not None and prefilter.relaxed

@@ -29,6 +29,8 @@ _WORD = re.compile(r"[\w@#]+")
 # "cannot" -> "can" "not", "gonna" -> "gon" "na".
 _SPLITS = re.compile(r"(\w)(n['’]t\b)|\b(can)(not)\b|\b(gon|wan|got)(na|ta)\b")
 _LEXICAL = ("LOWER", "ORTH", "NORM", "TEXT", "LEMMA")
+# flags the tokenizer decides, kept in a relaxed node (read by ``match.spelled``)
+_TOKENIZER_FLAGS = ("IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_SPACE")
 # spaCy lemmatises contractions to their full verb; lemminflect does not
 # list the clitics.
 _CLITICS = {
@@ -241,11 +243,23 @@ def _relaxed_node(spec: dict[str, Any]) -> dict[str, Any]:
     parse decides) are dropped, a lemma becomes its inflections."""
     op = spec.get("OP", "1")
     node: dict[str, Any] = {} if op == "!" else ({"OP": op} if "OP" in spec else {})
-    forms = None if op == "!" else _node_forms(spec)
+    if op == "!":
+        return node
+    forms = _node_forms(spec)
     if forms is not None:
         # the parse's NORM reads both apostrophes alike; LOWER does not
         spelled = forms | {f.translate(_APOSTROPHES) for f in forms}
         node["LOWER"] = {"IN": sorted(spelled)}
+    else:
+        # "not a full stop" holds on the tokenizer's doc as on the parsed one and
+        # keeps a relaxed pattern in its sentence (ORTH only for caseless marks)
+        for attr in ("LOWER", "ORTH"):
+            value = spec.get(attr) if isinstance(spec.get(attr), dict) else {}
+            marks = [str(v) for v in value.get("NOT_IN", [])]
+            if marks and (attr == "LOWER" or all(v.lower() == v.upper() for v in marks)):
+                node["LOWER"] = {"NOT_IN": sorted({m.lower() for m in marks})}
+                break
+    node.update((f, spec[f]) for f in _TOKENIZER_FLAGS if isinstance(spec.get(f), bool))
     return node
 
 

@@ -17,7 +17,8 @@ simulated as a set of states over the tokens: linear in the tokens.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,11 +28,41 @@ _RANGE = re.compile(r"\{(\d*),(\d*)\}|\{(\d+)\}")
 _OPS = {"1": (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None), "!": (1, 1)}
 
 
+def _is_punct(token: str) -> bool:
+    # spaCy's own lexical IS_PUNCT: every character a punctuation mark
+    return bool(token) and all(unicodedata.category(c).startswith("P") for c in token)
+
+
+def _is_alpha(token: str) -> bool:
+    # lower-casing can add a combining mark ("İ" becomes "i̇"): a non-ASCII
+    # token with a letter in it counts as alphabetic, so no match is lost
+    return token.isalpha() or (not token.isascii() and any(c.isalpha() for c in token))
+
+
+# the flags a relaxed node may keep: the tokenizer alone decides them, and they
+# read the same on a lower-cased token as on the token
+_FLAGS: dict[str, Callable[[str], bool]] = {
+    "IS_PUNCT": _is_punct,
+    "IS_ALPHA": _is_alpha,
+    "IS_DIGIT": str.isdigit,
+    "IS_SPACE": str.isspace,
+}
+
+
 @dataclass(frozen=True)
 class Node:
     forms: frozenset[str] | None  # None: any token
     least: int
     most: int | None  # None: no limit
+    excluded: frozenset[str] = frozenset()  # spellings it may not take
+    flags: tuple[tuple[Callable[[str], bool], bool], ...] = ()  # (test, wanted)
+
+    def takes(self, token: str) -> bool:
+        if self.forms is not None and token not in self.forms:
+            return False
+        if token in self.excluded:
+            return False
+        return all(test(token) == wanted for test, wanted in self.flags)
 
 
 def compile_pattern(pattern: Sequence[Mapping[str, Any]]) -> tuple[Node, ...]:
@@ -48,13 +79,23 @@ def compile_pattern(pattern: Sequence[Mapping[str, Any]]) -> tuple[Node, ...]:
         else:
             raise ValueError(f"unknown OP {op!r}")
         lower = spec.get("LOWER")
+        forms: frozenset[str] | None = None
+        excluded: frozenset[str] = frozenset()
         if lower is None:
-            forms = None
+            pass
         elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
             forms = frozenset(str(f) for f in lower["IN"])
+        elif isinstance(lower, dict) and isinstance(lower.get("NOT_IN"), list):
+            excluded = frozenset(str(f) for f in lower["NOT_IN"])
         else:
             raise ValueError(f"unreadable LOWER {lower!r}")
-        nodes.append(Node(forms, least, most))
+        flags = []
+        for name, test in _FLAGS.items():
+            if name in spec:
+                if not isinstance(spec[name], bool):
+                    raise ValueError(f"unreadable {name} {spec[name]!r}")
+                flags.append((test, spec[name]))
+        nodes.append(Node(forms, least, most, excluded, tuple(flags)))
     if not nodes:
         raise ValueError("an empty pattern")
     return tuple(nodes)
@@ -90,9 +131,7 @@ class Compiled:
                 if node_at == end:
                     return True
                 node = nodes[node_at]
-                if (node.most is None or taken < node.most) and (
-                    node.forms is None or token in node.forms
-                ):
+                if (node.most is None or taken < node.most) and node.takes(token):
                     # past its least, an unlimited node's count no longer matters
                     count = taken + 1 if node.most is not None else min(taken + 1, node.least)
                     moved |= self._closure((node_at, count))
