@@ -43,13 +43,6 @@ CASES = [
         "I'm not ignoring you, and I'm blaming you for the outage.",
     ),
     (
-        "impersonal",
-        "RL150",
-        # a remark about a tool, even with "wrong" in it; "this" under review is not
-        "Obviously the docs are wrong here; the flag doesn't exist in v5.",
-        "Obviously this breaks.",
-    ),
-    (
         "praise",
         "RL170",
         "Rose never lets a handoff sit unreviewed.",

@@ -146,9 +146,6 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
         subs = subjects(predicate)
         if not subs and predicate.tag_ == "VB" and predicate.dep_ == "ROOT":
             return False  # an imperative speaks to the reader
-        if predicate.pos_ == "NOUN" and predicate.dep_ == "ROOT" and not subs:
-            # "Obviously this breaks.", parsed as the noun "breaks": its "this" is its subject
-            subs = [c for c in predicate.children if c.dep_ == "det"]
         for subject in subs:
             pointed = subject.lower_ in pointers or any(
                 c.dep_ == "det" and c.lower_ in pointers for c in subject.children
