@@ -11,6 +11,7 @@ from restorelint.catalog.lexicon import Lexicon
 from restorelint.context.speech import matched, sentence
 from restorelint.parse.people import is_person, is_second_person
 from restorelint.parse.syntax import (
+    clause,
     governing_predicate,
     memo,
     mentions,
@@ -141,7 +142,7 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
         aimed = any((is_person(t) or is_second_person(t)) and t.i not in generic for t in sent)
     if aimed:
         return False
-    pointers = lex.demonstratives
+    pointers, wrong = lex.demonstratives, lex.words("impersonal", "wrong")
     for predicate in predicates(matched(match, doc)):
         subs = subjects(predicate)
         if not subs and predicate.tag_ == "VB" and predicate.dep_ == "ROOT":
@@ -151,9 +152,9 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
                 c.dep_ == "det" and c.lower_ in pointers for c in subject.children
             )
             if pointed or subject.tag_ == "VBG" or subject.dep_ == "csubj":
-                # "this is unacceptable", "obviously this breaks the contract",
-                # "missing the call was ridiculous"
-                return False
+                return False  # "this is unacceptable", "missing the call was ridiculous"
+        if any(t.lemma_.lower() in wrong for t in clause(predicate)):
+            return False  # "obviously this breaks the contract"
     return True
 
 
