@@ -157,15 +157,11 @@ class Prefilter:
         alone (the reference the token check is measured against). ``found`` and
         ``tokens`` are the text's words and tokens when the caller has them."""
         found = words(text) if found is None else found
-        index = self._index()
-        # only the requirements whose indexed set one of the words is in can be met
-        candidates = {n for word in found for n in index.get(word, ())}
         spelled = []
-        for number in sorted(candidates):
-            if all(not found.isdisjoint(need) for need in self.requirements[number]):
-                if not by_tokens or number not in self.relaxed:
-                    return True
-                spelled.append(number)
+        for number in sorted(self.met(found)):
+            if not by_tokens or number not in self.relaxed:
+                return True
+            spelled.append(number)
         if any(p.search(text) for p in self.patterns):
             return True
         if not spelled:
@@ -173,6 +169,17 @@ class Prefilter:
         if tokens is None:
             return self.spelled_match(spelled, text=text)
         return self.spelled_match(spelled, tokens=tokens())
+
+    def met(self, found: set[str]) -> set[int]:
+        """The requirements these words meet."""
+        index = self._index()
+        # only the requirements whose indexed set one of the words is in can be met
+        candidates = {n for word in found for n in index.get(word, ())}
+        return {
+            n
+            for n in candidates
+            if all(not found.isdisjoint(need) for need in self.requirements[n])
+        }
 
     def spelled_match(
         self,

@@ -95,14 +95,27 @@ def plan(
     sentences = [(s.start, s.end) for s in scored] or list(sentence_spans(text))
     marked = marked or [False] * len(sentences)
     spans, marked = _units(text, sentences, marked)
+
+    def met_only_together(first: tuple[int, int], second: tuple[int, int]) -> bool:
+        both = prefilter.met(paragraph.joined_words(first, second))
+        return bool(
+            both - prefilter.met(paragraph.words(*first)) - prefilter.met(paragraph.words(*second))
+        )
+
     alone = [m or may_match(span, span) for m, span in zip(marked, spans, strict=True)]
     need = list(alone)
     # a rule's words met only across two sentences ("Fix it. Now."): the pair,
-    # wherever it is, not only in a paragraph where no sentence is wanted alone
-    # (a line of marks is no sentence)
+    # wherever it is, not only in a paragraph where no sentence is wanted alone;
+    # beside a wanted sentence, only a pair whose words meet a rule's needs
+    # together that neither meets alone is tried (a line of marks is no sentence)
     for k in range(len(spans) - 1):
-        if not alone[k] and not alone[k + 1] and may_match(spans[k], spans[k + 1]):
-            need[k] = need[k + 1] = True
+        if alone[k] or alone[k + 1]:
+            continue
+        if (any(alone) and not met_only_together(spans[k], spans[k + 1])) or not may_match(
+            spans[k], spans[k + 1]
+        ):
+            continue
+        need[k] = need[k + 1] = True
     if not any(need):
         # words spread across the paragraph: parsed whole if its tokens can match
         whole = (0, len(text))
