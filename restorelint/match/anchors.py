@@ -225,9 +225,10 @@ def option_phrases(options: Mapping[str, Any], key: str) -> list[tuple[str, ...]
 def phrase_at(doc: Doc, i: int, phrases: Sequence[tuple[str, ...]], end: int | None = None) -> int:
     """The length of the first of ``phrases`` (as ``option_phrases`` gives them)
     that the tokens from ``i`` spell, ending by ``end``; 0 when none does."""
-    limit = len(doc) if end is None else end
+    limit, first = len(doc) if end is None else end, doc[i].lower_  # most tokens start none
     for pieces in phrases:
-        if i + len(pieces) <= limit and all(doc[i + k].lower_ == w for k, w in enumerate(pieces)):
+        fits = pieces[0] == first and i + len(pieces) <= limit
+        if fits and all(doc[i + k].lower_ == w for k, w in enumerate(pieces[1:], 1)):
             return len(pieces)
     return 0
 
@@ -251,8 +252,7 @@ def _relaxed_node(spec: dict[str, Any]) -> dict[str, Any]:
         spelled = forms | {f.translate(_APOSTROPHES) for f in forms}
         node["LOWER"] = {"IN": sorted(spelled)}
     else:
-        # "not a full stop" holds on the tokenizer's doc as on the parsed one and
-        # keeps a relaxed pattern in its sentence (ORTH only for caseless marks)
+        # "not a full stop" keeps a relaxed pattern in its sentence (ORTH: caseless marks)
         for attr in ("LOWER", "ORTH"):
             value = spec.get(attr) if isinstance(spec.get(attr), dict) else {}
             marks = [str(v) for v in value.get("NOT_IN", [])]
