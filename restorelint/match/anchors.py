@@ -29,7 +29,6 @@ _WORD = re.compile(r"[\w@#]+")
 # "cannot" -> "can" "not", "gonna" -> "gon" "na".
 _SPLITS = re.compile(r"(\w)(n['’]t\b)|\b(can)(not)\b|\b(gon|wan|got)(na|ta)\b")
 _LEXICAL = ("LOWER", "ORTH", "NORM", "TEXT", "LEMMA")
-# flags the tokenizer decides, kept in a relaxed node (read by ``match.spelled``)
 _TOKENIZER_FLAGS = ("IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_SPACE")
 # spaCy lemmatises contractions to their full verb; lemminflect does not
 # list the clitics.
@@ -241,7 +240,8 @@ def _pieces(phrase: object) -> list[str]:
 def _relaxed_node(spec: dict[str, Any]) -> dict[str, Any]:
     """A node that matches every token the original can match, read from its
     spelling alone: tags, dependencies, sentence starts and negations (what a
-    parse decides) are dropped, a lemma becomes its inflections."""
+    parse decides) are dropped, a lemma becomes its inflections, and what the
+    tokenizer decides (``IS_PUNCT``, "not a full stop") is kept."""
     op = spec.get("OP", "1")
     node: dict[str, Any] = {} if op == "!" else ({"OP": op} if "OP" in spec else {})
     if op == "!":

@@ -10,8 +10,10 @@ so a run with nothing to parse still never imports spaCy.
 The patterns are run here, not by spaCy's ``Matcher``: its word-list
 predicates build a Python token object per token per pattern, which cost more
 than the parse they saved. A pattern is a sequence of nodes (a set of
-spellings or any token, repeated between a least and a most number of times),
-simulated as a set of states over the tokens: linear in the tokens.
+spellings or any token, perhaps with spellings it may not take and flags the
+tokenizer decides, such as ``IS_PUNCT``; repeated between a least and a most
+number of times), simulated as a set of states over the tokens: linear in the
+tokens.
 """
 
 from __future__ import annotations
