@@ -60,11 +60,12 @@ def negation_scope(tokens: Iterable[Token], lex: Lexicon) -> list[Token]:
     what you do all day").
     """
     seen: dict[int, Token] = {}
+    disjunctions = lex.words("negation", "disjunctions")
     for token in tokens:
         current = token
         while current.i not in seen:
             seen[current.i] = current
-            if _shares_denial(current, lex.words("negation", "disjunctions")):
+            if _shares_denial(current, disjunctions):
                 current = current.head
                 continue
             if current.dep_ in _SCOPE_BREAKS or current.head.i == current.i:

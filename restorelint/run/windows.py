@@ -96,26 +96,26 @@ def plan(
     marked = marked or [False] * len(sentences)
     spans, marked = _units(text, sentences, marked)
 
-    def met_only_together(first: tuple[int, int], second: tuple[int, int]) -> bool:
-        both = prefilter.met(paragraph.joined_words(first, second))
-        return bool(
-            both - prefilter.met(paragraph.words(*first)) - prefilter.met(paragraph.words(*second))
-        )
-
     alone = [m or may_match(span, span) for m, span in zip(marked, spans, strict=True)]
-    need = list(alone)
+    need, some_alone = list(alone), any(alone)
+    met: dict[int, set[int]] = {}  # the requirements each sentence's words meet
+
+    def met_only_together(k: int) -> bool:
+        for n in (k, k + 1):
+            if n not in met:
+                met[n] = prefilter.met(paragraph.words(*spans[n]))
+        both = prefilter.met(paragraph.joined_words(spans[k], spans[k + 1]))
+        return bool(both - met[k] - met[k + 1])
+
     # a rule's words met only across two sentences ("Fix it. Now."): the pair,
     # wherever it is, not only in a paragraph where no sentence is wanted alone;
     # beside a wanted sentence, only a pair whose words meet a rule's needs
     # together that neither meets alone is tried (a line of marks is no sentence)
     for k in range(len(spans) - 1):
-        if alone[k] or alone[k + 1]:
+        if alone[k] or alone[k + 1] or (some_alone and not met_only_together(k)):
             continue
-        if (any(alone) and not met_only_together(spans[k], spans[k + 1])) or not may_match(
-            spans[k], spans[k + 1]
-        ):
-            continue
-        need[k] = need[k + 1] = True
+        if may_match(spans[k], spans[k + 1]):
+            need[k] = need[k + 1] = True
     if not any(need):
         # words spread across the paragraph: parsed whole if its tokens can match
         whole = (0, len(text))
