@@ -113,6 +113,15 @@ CASES = [
         "The old API made horrible choices.",
         "Your choices here are horrible.",
     ),
+    # a title-case English word is a tool, not a person; a first name is a person
+    ("impersonal", "RL140", "Composer is horrible.", "Priya is horrible."),
+    # a bare verdict is aimed at whoever did what the message is about
+    (
+        "impersonal",
+        "RL140",
+        "No patch, and the old API made horrible choices.",
+        "A year-old issue and no patch. Pathetic.",
+    ),
     ("past_event", "RL170", "You never created the subpage.", "You never create the subpage."),
     (
         "praise",

@@ -48,6 +48,7 @@ class Lexicon:
     not_people: frozenset[str]
     generic_determiners: frozenset[str]
     ambiguous_names: frozenset[str]
+    word_names: frozenset[str]
     not_after_name: frozenset[str]
     not_before_name: frozenset[str]
     stand_ins: tuple[str, ...]
@@ -81,6 +82,7 @@ def load_lexicon() -> Lexicon:
         not_people=words(person["not_people"]),
         generic_determiners=words(person["generic_determiners"]),
         ambiguous_names=words(person["ambiguous_names"]),
+        word_names=words(person["word_names"]) | words(person["ambiguous_names"]),
         not_after_name=words(person["not_after_name"]),
         not_before_name=words(person["not_before_name"]),
         stand_ins=tuple(str(n) for n in person["stand_ins"]),

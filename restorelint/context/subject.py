@@ -137,7 +137,9 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
         people = memo(
             doc, "people", lambda: [t.i for t in doc if is_person(t) or is_second_person(t)]
         )
-        aimed = any(i not in generic for i in people)
+        # a bare verdict ("Pathetic.", "Simply stupid!") is aimed at whoever
+        # did what the message is about, named or not
+        aimed = any(i not in generic for i in people) or _bare_verdict(match, sent)
     else:
         aimed = any((is_person(t) or is_second_person(t)) and t.i not in generic for t in sent)
     if aimed:
@@ -156,6 +158,12 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
         if any(t.lemma_.lower() in wrong for t in clause(predicate)):
             return False  # "obviously this breaks the contract"
     return True
+
+
+def _bare_verdict(match: RawMatch, sent: Span) -> bool:
+    return all(
+        match.start <= t.i < match.end or t.is_punct or t.pos_ in ("ADV", "INTJ") for t in sent
+    )
 
 
 def _conditional_tokens(sent: Span, lex: Lexicon) -> set[int]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import load_lexicon
+from restorelint.parse.common_words import is_common_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,7 +31,13 @@ def is_person(token: Token) -> bool:
         # title-case name counts, except known tools and services.
         # "Pipeline failed again": a sentence-opening technical noun is a thing
         opening_thing = token.is_sent_start and lower in lex.words("technical", "nouns")
-        return token.is_title and lower not in lex.not_people and not opening_thing
+        if not token.is_title or lower in lex.not_people or opening_thing:
+            return False
+        # "see the Dictionary class", "Composer failed": an English word in
+        # title case is a thing, unless it is also a first name ("Will", "Grace")
+        if lower in lex.word_names or not is_common_word(lower):
+            return True
+        return lower in lex.person_nouns  # "the Payroll Manager"
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.person_nouns:
         return False
     # "a developer doesn't try…", "any employee may…": a generic person, not someone

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.rewrite import RewriteData
+from restorelint.parse.common_words import is_common_word
 from restorelint.parse.people import is_person, is_second_person
 from restorelint.parse.syntax import governing_predicate
 from restorelint.suggest.draft import Draft
@@ -127,7 +128,7 @@ def topic_items(draft: Draft, skip: set[int], data: RewriteData) -> list[list[in
             continue  # "Careless as always.": a verbless verdict, not a topic
         if is_second_person(root) or verdict_noun(root):
             continue
-        if root.lower_ in data.grammar.not_topics:
+        if root.lower_ in data.grammar.not_topics or _opening_gerund(root):
             continue
         if len(root.text) < 3 and not root.text.isupper():
             continue  # "cc" in "cc-ing": a piece of a word, not a topic
@@ -198,6 +199,17 @@ def _fact(token: Token, data: RewriteData) -> bool:
         and not token.is_stop
         and token.lower_ not in data.grammar.not_topics
         and not is_person(token)
+        and not _opening_gerund(token)
+    )
+
+
+def _opening_gerund(token: Token) -> bool:
+    # "Tagging @leads here so…": a sentence-opening verb the tagger took for a name
+    return (
+        token.pos_ == "PROPN"
+        and token.is_sent_start
+        and token.lower_.endswith("ing")
+        and is_common_word(token.lower_)
     )
 
 
