@@ -33,6 +33,12 @@ def _spellings() -> frozenset[str]:
     return frozenset(line.partition(",")[0] for line in text.splitlines())
 
 
+def load_word_list() -> None:
+    """Read the word list now, in a process about to fork its parse workers, so
+    they share one copy instead of each building its own."""
+    _spellings()
+
+
 @cache
 def is_common_word(lower: str) -> bool:
     """Is ``lower`` listed as a lower-case word and not also as a name? ("Grace",

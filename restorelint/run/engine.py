@@ -223,11 +223,13 @@ class Engine:
             # words alone: spaCy is not loaded for a run with nothing to parse
             candidates = [i for i in items if may_need_parse(*i, self.prefilter, self._threshold)]
             if len(candidates) >= PARALLEL_MIN_PARAGRAPHS:
-                from restorelint.run.workers import in_workers
-
                 # load and compile once, in the parent, before forking: the
                 # workers then plan (which tokenizes) and parse on every core
+                from restorelint.parse.common_words import load_word_list
+                from restorelint.run.workers import in_workers
+
                 _ = self.compiled
+                load_word_list()
                 tick = self._ticker(len(candidates))
                 work = self._plan_and_judge
                 return in_workers(work, candidates, self.jobs, self.nlp.vocab, tick, KEEP_TOKENS)
