@@ -92,6 +92,31 @@ def test_a_stored_gate_that_would_hide_a_rule_is_not_trusted() -> None:
     assert not Prefilter.from_json(stored).trusted(rules)
 
 
+def test_a_stored_gate_that_would_hide_a_python_check_is_not_trusted() -> None:
+    """Checks are gated too (run only on docs with their triggers): a stored gate
+    that none of the check's own examples opens is not used."""
+    from restorelint.match.anchors import words
+    from restorelint.match.prefilter import Prefilter
+    from restorelint.run.engine import Engine
+
+    rules = Engine(list(default_rules())).rules
+    built = build(rules)
+    assert built is not None
+    checks = {r.id: r for r in rules if r.kind == "python" and r.id in built.rule_gates}
+    assert {"RL112", "RL125"} <= set(checks), "person_trait and shown_fault are gated"
+    rule = checks["RL112"]
+    examples = [e.text for e in rule.flag_examples]
+    blind = next(
+        n
+        for n, requirement in enumerate(built.requirements)
+        if not any(all(not words(t).isdisjoint(need) for need in requirement) for t in examples)
+    )
+    stored = built.to_json()
+    assert Prefilter.from_json(stored).trusted(rules)
+    stored["gates"][rule.id] = [blind]
+    assert not Prefilter.from_json(stored).trusted(rules)
+
+
 def test_words_in_the_wrong_order_are_not_parsed() -> None:
     """The words of "this is on you" scattered through a sentence meet the word
     sets, not the token pattern: such a sentence is not parsed."""

@@ -146,7 +146,8 @@ def _key(form: str) -> str | None:
 
 
 # the rule kinds whose matchers run only on docs that meet their own requirements
-GATED_KINDS = ("token", "dependency")
+# (a python check's: its triggers, or its pattern found in the doc's text)
+GATED_KINDS = ("token", "dependency", "python")
 
 
 def _requirement(nodes: Iterable[dict[str, Any]]) -> Requirement:
@@ -166,13 +167,16 @@ def _requirement(nodes: Iterable[dict[str, Any]]) -> Requirement:
 def words(text: str) -> set[str]:
     """The words a text offers to requirements and gates (lower case, split as the
     tokenizer splits)."""
-    return set(_WORD.findall(_SPLITS.sub(_split, text.lower())))
+    found = set(_WORD.findall(_SPLITS.sub(_split, text.lower())))
+    # the tokenizer may split "@channel" into "@" and "channel", which a check reads
+    found.update([w.lstrip("@#") for w in found if w[0] in "@#" and w.strip("@#")])
+    return found
 
 
 def reads_whole_segment(rule: Rule) -> bool:
     if rule.kind != "python":
         return False
-    from restorelint.match.compiled import check_module
+    from restorelint.match.check_modules import check_module
 
     module = check_module(rule.check or "", rule.source)
     return hasattr(module, "triggers") and module.triggers(rule.options).whole_segment
@@ -189,7 +193,7 @@ def rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[st
         return [_requirement(n.get("RIGHT_ATTRS", {}) for n in p) for p in rule.patterns], []
     if rule.kind == "phrase":
         return [_requirement({"LOWER": w} for w in _pieces(p)) for p in rule.patterns], []
-    from restorelint.match.compiled import check_module
+    from restorelint.match.check_modules import check_module
 
     module = check_module(rule.check or "", rule.source)
     if not hasattr(module, "triggers"):
@@ -286,15 +290,15 @@ def relaxed_patterns(rule: Rule) -> list[Relaxed | None] | None:
 
 
 def declared_patterns(rules: Sequence[Rule]) -> list[re.Pattern[str]]:
-    from restorelint.match.compiled import check_module
+    return [p for p in map(declared_pattern, rules) if p is not None]
 
-    found = []
-    for rule in rules:
-        if rule.kind != "python":
-            continue
-        module = check_module(rule.check or "", rule.source)
-        if hasattr(module, "triggers"):
-            pattern = module.triggers(rule.options).pattern
-            if pattern is not None:
-                found.append(pattern)
-    return found
+
+def declared_pattern(rule: Rule) -> re.Pattern[str] | None:
+    """A python check's own pattern: a text it is found in may hold a match
+    whatever its words (a "#channel" name, a run of capitals)."""
+    if rule.kind != "python":
+        return None
+    from restorelint.match.check_modules import check_module
+
+    module = check_module(rule.check or "", rule.source)
+    return module.triggers(rule.options).pattern if hasattr(module, "triggers") else None

@@ -8,65 +8,27 @@ so a pattern means the same thing wherever it is written.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from re import Pattern
+from typing import TYPE_CHECKING, Any, Generic, Protocol
 
 from restorelint.catalog.load import CatalogError, bundled_rules_dir
 from restorelint.catalog.rules import Rule
+from restorelint.match.anchors import declared_pattern
+from restorelint.match.check_modules import Check, load_check
+from restorelint.match.matches import Label, Match, RawMatch, longest_per_rule
 from restorelint.match.word_index import Requirement, index_by_rarest
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# A python-kind check yields token spans [start, end) that it flags; it gets
-# the rule's `options` mapping so word lists stay in the rule file.
-Check = Callable[["Doc", Mapping[str, Any]], Iterable[tuple[int, int]]]
 # A token-pattern key: the token must match but is not part of the highlight
 # ("what were you thinking" + a next word that is not "about").
 CONTEXT_ONLY = "CONTEXT_ONLY"
 PHRASE_ATTRS = ("LOWER", "LEMMA", "ORTH", "NORM")
-
-Label = TypeVar("Label")
-
-
-@dataclass(frozen=True)
-class Match(Generic[Label]):
-    """Tokens a pattern matched: ``start``/``end`` bound the highlight, ``tokens``
-    are the words the pattern named (what context filters look at)."""
-
-    label: Label
-    start: int
-    end: int
-    tokens: tuple[int, ...]
-
-    @property
-    def rule(self) -> Label:
-        """The rule that matched (for a rule's match, the label is its rule)."""
-        return self.label
-
-
-def load_check(name: str, source: str = "") -> Check:
-    """Python checks live in restorelint.match.checks; team rule files may only name
-    those, so a rule file can never run code of its own."""
-    return check_module(name, source).check  # type: ignore[no-any-return]
-
-
-def check_module(name: str, source: str = "") -> Any:
-    """The module of a built-in check; CatalogError for any other name."""
-    module = None
-    if name and not name.startswith("_"):
-        try:
-            module = importlib.import_module(f"restorelint.match.checks.{name}")
-        except ImportError:
-            module = None
-    if module is None or not callable(getattr(module, "check", None)):
-        raise CatalogError(source, "check", f"no built-in check named '{name}'")
-    return module
 
 
 def _detail(exc: BaseException) -> str:
@@ -177,10 +139,6 @@ class Patterns(Generic[Label]):
         return found
 
 
-# A rule's match, as the context stage sees it.
-RawMatch = Match[Rule]
-
-
 class Gate(Protocol):
     @property
     def requirement(self) -> Requirement: ...
@@ -209,9 +167,15 @@ class CompiledRules:
         self.gated: list[tuple[Gate, Rule, list[Any], list[Patterns[Rule]]]] = []
         self.words = words
         self._by_word: dict[str, tuple[int, ...]] | None = None
+        # a python check, its gates and pattern: read every token, most cost more
+        # than all the rule matchers together when run on every doc
+        self.gated_checks: list[tuple[tuple[Gate, ...], Pattern | None, Patterns[Rule]]] = []
         for rule in rules:
             own = (gates or {}).get(rule.id) if words is not None else None
-            if own is not None and rule.kind in ("token", "dependency"):
+            if own is not None and rule.kind == "python":
+                self.gated_checks.append((tuple(own), declared_pattern(rule), Patterns(nlp)))
+                _add(self.gated_checks[-1][2], rule, ())
+            elif own is not None and rule.kind in ("token", "dependency"):
                 # patterns that share a requirement share a gate and a matcher
                 by_gate: dict[int, list[Any]] = {}
                 for gate, pattern in zip(own, rule.patterns, strict=True):
@@ -236,7 +200,7 @@ class CompiledRules:
 
     def find(self, doc: Doc) -> list[RawMatch]:
         found = self.patterns.find(doc)
-        if self.gated and self.words is not None:
+        if (self.gated or self.gated_checks) and self.words is not None:
             words = self.words(doc.text)
             index = self._gate_index()
             # only the gates one of whose words the doc holds can open, in their order
@@ -244,12 +208,20 @@ class CompiledRules:
             tokens = [t.lower_ for t in doc]
             present = set(tokens)
             opened: dict[int, bool] = {}  # by gate: rules that share a gate share its verdict
+
+            def opens(gate: Gate) -> bool:
+                if id(gate) not in opened:
+                    opened[id(gate)] = gate.open(words, tokens, present)
+                return opened[id(gate)]
+
             for number in candidates:
                 entry = self.gated[number]
-                gate = entry[0]
-                if opened.setdefault(id(gate), gate.open(words, tokens, present)):
+                if opens(entry[0]):
                     found.extend(self._compiled(entry).find(doc))
-        return list(_longest_per_rule(found))
+            for own, pattern, check in self.gated_checks:
+                if any(map(opens, own)) or (pattern is not None and pattern.search(doc.text)):
+                    found.extend(check.find(doc))
+        return list(longest_per_rule(found))
 
     def _gate_index(self) -> dict[str, tuple[int, ...]]:
         if self._by_word is None:
@@ -278,20 +250,3 @@ def _add(patterns: Patterns[Rule], rule: Rule, own: Sequence[Any]) -> None:
     elif rule.kind == "python":
         assert rule.check is not None  # guaranteed by the schema
         patterns.add_check(rule, load_check(rule.check, rule.source), rule.options)
-
-
-def _longest_per_rule(matches: list[RawMatch]) -> Iterator[RawMatch]:
-    """One finding per stretch of text per rule: drop a match contained in a
-    longer one of the same rule, and join matches that touch ("cc'ing the
-    whole team" + "so everyone sees" is one act of shaming, not two)."""
-    ordered = sorted(matches, key=lambda m: (m.label.id, m.start, -(m.end - m.start)))
-    kept: list[RawMatch] = []
-    for match in ordered:
-        last = kept[-1] if kept else None
-        if last is not None and last.label.id == match.label.id and match.start <= last.end:
-            if match.end > last.end:
-                tokens = tuple(sorted(set(last.tokens) | set(match.tokens)))
-                kept[-1] = Match(last.label, last.start, match.end, tokens)
-            continue
-        kept.append(match)
-    yield from sorted(kept, key=lambda m: (m.start, m.label.id))

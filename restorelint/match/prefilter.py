@@ -20,6 +20,7 @@ from restorelint.match.anchors import (
     Relaxed,
     Requirement,
     Unfilterable,
+    declared_pattern,
     declared_patterns,
     reads_whole_segment,
     relaxed_patterns,
@@ -136,9 +137,10 @@ class Prefilter:
             if reads_whole_segment(rule) and not all(self.needs_whole(t) for t in texts):
                 return False
             gates = own_gates.get(rule.id)
+            # a check's gates are its triggers' requirements, not one per pattern
             if gates is not None and (
-                len(gates) != len(rule.patterns)
-                or not all(any(g.words_meet(words(t)) for g in gates) for t in texts)
+                (rule.kind != "python" and len(gates) != len(rule.patterns))
+                or not all(opens(gates, declared_pattern(rule), t) for t in texts)
             ):
                 return False
         # the relaxed patterns need the tokenizer, which a run with nothing to parse
@@ -243,6 +245,13 @@ class Gate:
         if self.number not in self.prefilter.relaxed:
             return True
         return self.prefilter.spelled_match([self.number], tokens=tokens, present=present)
+
+
+def opens(gates: Sequence[Gate], pattern: re.Pattern[str] | None, text: str) -> bool:
+    """Could a gated rule match this text: do its words meet one of the rule's
+    gates, or (a check's) its pattern is found in it?"""
+    found = words(text)
+    return any(g.words_meet(found) for g in gates) or bool(pattern and pattern.search(text))
 
 
 def build(rules: Sequence[Rule]) -> Prefilter | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from restorelint.catalog.load import CatalogError
 from restorelint.catalog.rules import Rule, default_rules, load_rules, rule_by_id
 from restorelint.catalog.selectors import known_selector
-from restorelint.match.compiled import load_check
+from restorelint.match.check_modules import load_check
 from restorelint.records import Finding
 from restorelint.settings.apply import DENY_RULE_ID, apply_settings
 from restorelint.settings.files import load_config, own_config
