@@ -188,13 +188,10 @@ def _flip(draft: Draft, predicate: Token, ctx: Ctx) -> list[Piece] | None:
     if predicate.lemma_ == data.grammar.be:
         draft.insert_after(predicate.i, " not")
         return draft.phrase(ids)
-    phrase = finite(
-        predicate.lemma_,
-        tense_of(predicate, data),
-        takes_base_form(subject, predicate.lemma_, data),
-        data,
-        negative=True,
-    )
+    # the writer's own agreement settles number where the tagger misreads the
+    # subject: "the audits keep failing" (audits tagged singular) keeps "don't"
+    plural = takes_base_form(subject, predicate.lemma_, data) or predicate.tag_ == "VBP"
+    phrase = finite(predicate.lemma_, tense_of(predicate, data), plural, data, negative=True)
     draft.edit(predicate.i, phrase)
     return draft.phrase(ids)
 
