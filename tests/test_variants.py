@@ -7,11 +7,18 @@ The rules alone are tested here (the tone model is measured by the benchmark).""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
+from restorelint.catalog.lexicon import load_lexicon
 from restorelint.catalog.rules import default_rules
+from restorelint.parse.common_words import is_common_word
 from restorelint.records import Source
 from restorelint.run.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 FAMILIES = {
     "RL101": [
@@ -130,3 +137,56 @@ def test_every_variant_of_a_phrase_is_flagged(
 ) -> None:
     found = {f.rule for f in rules_only.lint([Source("<variant>", text)]).findings}
     assert rule_id in found, f"{rule_id} missed {text!r}: {sorted(found)}"
+
+
+# "Redo it." and "Sam, redo it." are the same command; "Honestly," opens a sentence
+# without changing what follows. Every flag example, so opened, still flags its
+# rule (the same rule or one that absorbs it: a longer match of another rule).
+OPENED = [
+    (rule.id, text)
+    for rule in default_rules()
+    if rule.kind != "model"
+    for text in (e.text for e in rule.flag_examples)
+    if "\n" not in text and len(text) < 200 and not text.startswith(("I ", "I'"))
+]
+
+
+def _a_name(token: Token) -> bool:
+    """Keeps its capital after the opener: a name ("Grace", "Hunter", "Will"), or an
+    acronym."""
+    lower = token.lower_
+    if token.is_upper or token.pos_ == "PROPN" or lower in load_lexicon().word_names:
+        return True
+    return not token.is_stop and not is_common_word(lower)
+
+
+@pytest.mark.parametrize("opener", ["Honestly, ", "Sam, "])
+def test_a_name_or_discourse_word_before_a_flagged_sentence_keeps_its_finding(
+    rules_only: Pipeline, opener: str
+) -> None:
+    nlp = rules_only.nlp
+    lost = []
+    texts = [text for _, text in OPENED]
+    firsts = [doc[0] for doc in nlp.pipe(texts)]
+    opened = [
+        opener + (t if _a_name(f) else t[0].lower() + t[1:])
+        for t, f in zip(texts, firsts, strict=True)
+    ]
+    before = rules_only.lint([Source(f"<{n}>", t) for n, t in enumerate(texts)]).findings
+    after = rules_only.lint([Source(f"<{n}>", t) for n, t in enumerate(opened)]).findings
+    shift = len(opener)
+    for found in before:
+        n = int(found.path.strip("<>"))
+        if found.rule != OPENED[n][0]:
+            continue
+        # kept, or absorbed by another rule's match over the same words
+        if not any(
+            f.path == found.path
+            and (
+                f.rule == found.rule
+                or (f.start < found.end + shift and found.start + shift < f.end)
+            )
+            for f in after
+        ):
+            lost.append(f"{found.rule}: {opened[n]!r}")
+    assert not lost, "\n".join(lost)

@@ -55,6 +55,7 @@ class Lexicon:
     first_person: frozenset[str]
     second_person: frozenset[str]
     demonstratives: frozenset[str]
+    openers: frozenset[str]
     placeholders: Placeholders
     filters: dict[str, Filter]
     source: Path
@@ -89,6 +90,7 @@ def load_lexicon() -> Lexicon:
         first_person=words(data["first_person"]),
         second_person=words(data["second_person"]),
         demonstratives=words(data["demonstratives"]),
+        openers=words(data["openers"]),
         placeholders=Placeholders(
             person=str(holders["person"]),
             date=str(holders["date"]),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.rules import Rule
+from restorelint.match.check_modules import check_module
 from restorelint.match.word_index import Requirement
 
 if TYPE_CHECKING:
@@ -176,8 +177,6 @@ def words(text: str) -> set[str]:
 def reads_whole_segment(rule: Rule) -> bool:
     if rule.kind != "python":
         return False
-    from restorelint.match.check_modules import check_module
-
     module = check_module(rule.check or "", rule.source)
     return hasattr(module, "triggers") and module.triggers(rule.options).whole_segment
 
@@ -193,8 +192,6 @@ def rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[st
         return [_requirement(n.get("RIGHT_ATTRS", {}) for n in p) for p in rule.patterns], []
     if rule.kind == "phrase":
         return [_requirement({"LOWER": w} for w in _pieces(p)) for p in rule.patterns], []
-    from restorelint.match.check_modules import check_module
-
     module = check_module(rule.check or "", rule.source)
     if not hasattr(module, "triggers"):
         raise Unfilterable
@@ -298,7 +295,5 @@ def declared_pattern(rule: Rule) -> re.Pattern[str] | None:
     whatever its words (a "#channel" name, a run of capitals)."""
     if rule.kind != "python":
         return None
-    from restorelint.match.check_modules import check_module
-
     module = check_module(rule.check or "", rule.source)
     return module.triggers(rule.options).pattern if hasattr(module, "triggers") else None

@@ -74,9 +74,11 @@ def _real_info(*args: Any, **kwargs: Any) -> Any:
 def load_pipeline() -> Language:
     spacy = _import_spacy()
 
+    from restorelint.parse.openings import register_extensions as register_openings
     from restorelint.parse.people import register_extensions
 
     register_extensions()
+    register_openings()
     for name in MODEL_NAMES:
         try:
             # No rule reads named entities, and NER is more than half of the

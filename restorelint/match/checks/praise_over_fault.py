@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from restorelint.catalog.lexicon import load_lexicon
 from restorelint.catalog.load import words as word_set
 from restorelint.match.anchors import Triggers, option_phrases, phrase_at
 from restorelint.match.anchors import words as text_words
@@ -33,11 +34,14 @@ def triggers(options: Mapping[str, Any]) -> Triggers:
 
 
 def _opener(sent: Span, openers: list[tuple[str, ...]]) -> tuple[int, int] | None:
-    """Where a praise opener starts the sentence (after an interjection or a name)."""
-    for start in range(sent.start, min(sent.start + 3, sent.end)):
+    """Where a praise opener starts the sentence (after an interjection, a name or
+    a discourse word and a comma: "Wow,", "Sam,", "Honestly,")."""
+    before = load_lexicon().openers
+    for start in range(sent.start, min(sent.start + 5, sent.end)):
         if size := phrase_at(sent.doc, start, openers, sent.end):
             return start, start + size
-        if not (sent.doc[start].is_punct or sent.doc[start].pos_ in ("INTJ", "PROPN")):
+        token = sent.doc[start]
+        if not (token.is_punct or token.pos_ in ("INTJ", "PROPN") or token.lower_ in before):
             break
     return None
 
@@ -50,11 +54,12 @@ def _owned(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and is_first_person(c) for c in verb.children)
 
 
-def _mended(token: Token, rescues: frozenset[str]) -> bool:
+def _mended(token: Token, rescues: frozenset[str], praise: int) -> bool:
     """Under an act that mends it ("fixing the broken build", "the outage fix"), or
-    naming a kind of thing ("the crash report")."""
+    naming a kind of thing ("the crash report"). Only acts from the praise on:
+    "Look, great job breaking…" is not mended by "look"."""
     return token.dep_ == "compound" or any(
-        a.lemma_.lower() in rescues for a in token.ancestors if a.pos_ == "VERB"
+        a.lemma_.lower() in rescues for a in token.ancestors if a.pos_ == "VERB" and a.i >= praise
     )
 
 
@@ -70,7 +75,7 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
             t
             for t in sent
             if (t.lower_ in faults or t.lemma_.lower() in faults)
-            and not _mended(t, rescues)
+            and not _mended(t, rescues, found[0])
             and not _owned(t)
         ]
         if not fault:

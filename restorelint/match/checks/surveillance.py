@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.load import words as word_set
 from restorelint.match.anchors import Triggers
+from restorelint.parse.openings import is_vocative
 from restorelint.parse.people import is_first_person, is_person, is_second_person
 from restorelint.parse.syntax import subjects
 
@@ -140,7 +141,7 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
         if any(c.dep_ == "prt" and c.lower_ in finding for c in verb.children):
             continue  # "tracked down the bug" is finding; "check in with you" is support
         watcher = subjects(verb)
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass" and not is_vocative(c)]
         if passive and all(is_second_person(p) for p in passive):
             # the reader watched: the watcher is the agent ("you will be
             # watched closely by Sam"); without one, "you may be monitored under
