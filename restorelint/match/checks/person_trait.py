@@ -29,6 +29,8 @@ def _owned_by_person(token: Token, possessives: frozenset[str]) -> bool:
 
 
 def describes_person(token: Token, possessives: frozenset[str], likeness: frozenset[str]) -> bool:
+    if _misread_subject(token):
+        return True
     current = token
     for _ in range(6):
         if _owned_by_person(current, possessives) or (current.i != token.i and is_person(current)):
@@ -51,6 +53,15 @@ def describes_person(token: Token, possessives: frozenset[str], likeness: frozen
             return False
         current = current.head
     return False
+
+
+def _misread_subject(token: Token) -> bool:
+    """ "Priya overreacts to feedback": the small model reads the verb as a noun
+    with the name for its compound; a trait word heading the sentence so is
+    said of that name."""
+    return token.dep_ == "ROOT" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and is_person(c) for c in token.lefts
+    )
 
 
 def _direct_predicate(token: Token) -> bool:
