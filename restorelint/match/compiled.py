@@ -167,8 +167,8 @@ class CompiledRules:
         self.gated: list[tuple[Gate, Rule, list[Any], list[Patterns[Rule]]]] = []
         self.words = words
         self._by_word: dict[str, tuple[int, ...]] | None = None
-        # a python check, its gates and pattern: read every token, most cost more
-        # than all the rule matchers together when run on every doc
+        # each python check with its gates and its own pattern: the checks read
+        # every token, and run on every doc they cost more than all the matchers
         self.gated_checks: list[tuple[tuple[Gate, ...], Pattern | None, Patterns[Rule]]] = []
         for rule in rules:
             own = (gates or {}).get(rule.id) if words is not None else None
