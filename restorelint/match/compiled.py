@@ -8,7 +8,7 @@ so a pattern means the same thing wherever it is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from re import Pattern
@@ -134,9 +134,16 @@ class Patterns(Generic[Label]):
                 shown = [t for t, show in zip(token_ids, marks, strict=True) if show] or token_ids
                 found.append(Match(self._labels[key], min(shown), max(shown) + 1, tuple(token_ids)))
         for label, check, options in self.checks:
-            for start, end in check(doc, options):
-                found.append(Match(label, start, end, tuple(range(start, end))))
+            found.extend(check_matches(label, check, options, doc))
         return found
+
+
+def check_matches(
+    label: Label, check: Check, options: Mapping[str, Any], doc: Doc
+) -> Iterator[Match[Label]]:
+    """A python check's spans as matches of ``label``."""
+    for start, end in check(doc, options):
+        yield Match(label, start, end, tuple(range(start, end)))
 
 
 class Gate(Protocol):
@@ -169,12 +176,12 @@ class CompiledRules:
         self._by_word: dict[str, tuple[int, ...]] | None = None
         # each python check with its gates and its own pattern: the checks read
         # every token, and run on every doc they cost more than all the matchers
-        self.gated_checks: list[tuple[tuple[Gate, ...], Pattern | None, Patterns[Rule]]] = []
+        self.gated_checks: list[tuple[tuple[Gate, ...], Pattern | None, Rule, Check]] = []
         for rule in rules:
             own = (gates or {}).get(rule.id) if words is not None else None
             if own is not None and rule.kind == "python":
-                self.gated_checks.append((tuple(own), declared_pattern(rule), Patterns(nlp)))
-                _add(self.gated_checks[-1][2], rule, ())
+                check = load_check(rule.check or "", rule.source)
+                self.gated_checks.append((tuple(own), declared_pattern(rule), rule, check))
             elif own is not None and rule.kind in ("token", "dependency"):
                 # patterns that share a requirement share a gate and a matcher
                 by_gate: dict[int, list[Any]] = {}
@@ -218,9 +225,9 @@ class CompiledRules:
                 entry = self.gated[number]
                 if opens(entry[0]):
                     found.extend(self._compiled(entry).find(doc))
-            for own, pattern, check in self.gated_checks:
+            for own, pattern, rule, check in self.gated_checks:
                 if any(map(opens, own)) or (pattern is not None and pattern.search(doc.text)):
-                    found.extend(check.find(doc))
+                    found.extend(check_matches(rule, check, rule.options, doc))
         return list(longest_per_rule(found))
 
     def _gate_index(self) -> dict[str, tuple[int, ...]]:

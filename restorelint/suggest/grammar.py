@@ -25,10 +25,22 @@ def is_plural(token: Token, data: RewriteData) -> bool:
 
 def takes_base_form(subject: Token, lemma: str, data: RewriteData) -> bool:
     """Does a present verb other than "be" keep its base form after this subject?
-    Plurals do, and so does "I" ("I get", not "I gets"); "be" has its own forms."""
+    Plurals do, and so does "I" ("I get", not "I gets"); "be" has its own forms.
+    Where the writer's own present verb agrees with a plural ("the audits keep
+    failing", "audits" tagged singular), that agreement decides."""
     if is_plural(subject, data):
         return True
-    return lemma != data.grammar.be and subject.morph.get("Person") == ["1"]
+    if lemma == data.grammar.be:
+        return False
+    return subject.morph.get("Person") == ["1"] or _agrees_as_plural(subject)
+
+
+def _agrees_as_plural(subject: Token) -> bool:
+    if subject.pos_ == "PRON" or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = subject.head
+    finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ == "VBP" for t in finite)
 
 
 def tense_of(verb: Token, data: RewriteData) -> str:

@@ -188,9 +188,7 @@ def _flip(draft: Draft, predicate: Token, ctx: Ctx) -> list[Piece] | None:
     if predicate.lemma_ == data.grammar.be:
         draft.insert_after(predicate.i, " not")
         return draft.phrase(ids)
-    # the writer's own agreement settles number where the tagger misreads the
-    # subject: "the audits keep failing" (audits tagged singular) keeps "don't"
-    plural = takes_base_form(subject, predicate.lemma_, data) or predicate.tag_ == "VBP"
+    plural = takes_base_form(subject, predicate.lemma_, data)
     phrase = finite(predicate.lemma_, tense_of(predicate, data), plural, data, negative=True)
     draft.edit(predicate.i, phrase)
     return draft.phrase(ids)
