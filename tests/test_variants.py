@@ -190,3 +190,61 @@ def test_a_name_or_discourse_word_before_a_flagged_sentence_keeps_its_finding(
         ):
             lost.append(f"{found.rule}: {opened[n]!r}")
     assert not lost, "\n".join(lost)
+
+
+# "You skip the checklist every release" and "You just skip the checklist every
+# release" are the same reproach: every token rule also takes an intensifier
+# between its words (catalog/intensifiers.py). Each flag example of a token rule,
+# with "just" before the first present or past main verb inside its finding, still
+# flags its rule (or one that absorbs it, as above).
+TOKEN_RULE_EXAMPLES = [
+    (rule.id, e.text)
+    for rule in default_rules()
+    if rule.kind == "token"
+    for e in rule.flag_examples
+    if "\n" not in e.text and len(e.text) < 200
+]
+
+
+def test_an_intensifier_before_a_verb_keeps_the_finding(rules_only: Pipeline) -> None:
+    intensifiers = load_lexicon().intensifiers.words
+    texts = [text for _, text in TOKEN_RULE_EXAMPLES]
+    before = rules_only.lint([Source(f"<{n}>", t) for n, t in enumerate(texts)]).findings
+    spans = {}
+    for found in before:
+        n = int(found.path.strip("<>"))
+        if found.rule == TOKEN_RULE_EXAMPLES[n][0]:
+            spans.setdefault(n, (found.start, found.end))
+    variants: dict[int, str] = {}
+    for n, doc in enumerate(rules_only.nlp.pipe(texts)):
+        if n not in spans:
+            continue
+        start, end = spans[n]
+        for token in doc[1:]:
+            if (
+                start < token.idx < end
+                and token.tag_ in ("VBD", "VBZ", "VBP")
+                and token.pos_ == "VERB"
+                and token.nbor(-1).whitespace_
+                and token.nbor(-1).lower_ not in intensifiers
+                and not token.nbor(-1).is_punct
+            ):
+                variants[n] = texts[n][: token.idx] + "just " + texts[n][token.idx :]
+                break
+    assert len(variants) > 50  # the test reads enough examples to mean something
+    keys = sorted(variants)
+    after = rules_only.lint([Source(f"<{n}>", variants[n]) for n in keys]).findings
+    # kept, or absorbed by another rule's finding over the same words
+    lost = [
+        f"{TOKEN_RULE_EXAMPLES[n][0]}: {variants[n]!r}"
+        for n in keys
+        if not any(
+            int(f.path.strip("<>")) == n
+            and (
+                f.rule == TOKEN_RULE_EXAMPLES[n][0]
+                or (f.start < spans[n][1] and spans[n][0] < f.end)
+            )
+            for f in after
+        )
+    ]
+    assert not lost, "\n".join(lost)

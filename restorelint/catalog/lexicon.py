@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from restorelint.catalog.intensifiers import Intensifiers
 from restorelint.catalog.load import load_data_file, words
 
 
@@ -56,6 +57,7 @@ class Lexicon:
     second_person: frozenset[str]
     demonstratives: frozenset[str]
     openers: frozenset[str]
+    intensifiers: Intensifiers
     placeholders: Placeholders
     filters: dict[str, Filter]
     source: Path
@@ -91,6 +93,11 @@ def load_lexicon() -> Lexicon:
         second_person=words(data["second_person"]),
         demonstratives=words(data["demonstratives"]),
         openers=words(data["openers"]),
+        intensifiers=Intensifiers(
+            words=words(data["intensifiers"]["words"]),
+            limiting=words(data["intensifiers"]["limiting"]),
+            negations=words(data["intensifiers"]["negations"]),
+        ),
         placeholders=Placeholders(
             person=str(holders["person"]),
             date=str(holders["date"]),

@@ -9,6 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from restorelint.catalog.intensifiers import widen
+from restorelint.catalog.lexicon import load_lexicon
 from restorelint.catalog.load import (
     CatalogError,
     bundled_rules_dir,
@@ -118,7 +120,7 @@ def parse_rule(data: object, source: Path | str, checked: bool = False) -> Rule:
         suggest_params=dict(suggest.get("params", {})),
         flag_examples=tuple(Example(e["text"], e["rewrite"]) for e in examples["flag"]),
         pass_examples=tuple(examples["pass"]),
-        patterns=tuple(data.get("patterns", ())),
+        patterns=_patterns(data),
         attr=data.get("attr", "LOWER"),
         check=data.get("check"),
         highlight=tuple(data.get("highlight", ())),
@@ -130,6 +132,14 @@ def parse_rule(data: object, source: Path | str, checked: bool = False) -> Rule:
         example_config=dict(examples.get("config", {})),
         source=str(source),
     )
+
+
+def _patterns(data: dict[str, Any]) -> tuple[Any, ...]:
+    patterns = tuple(data.get("patterns", ()))
+    if data["kind"] != "token":
+        return patterns
+    intensifiers = load_lexicon().intensifiers
+    return tuple(widen(pattern, intensifiers) for pattern in patterns)
 
 
 def load_rule_file(path: Path, untrusted: bool = False) -> Rule:

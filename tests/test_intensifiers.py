@@ -1,0 +1,50 @@
+"""The optional intensifier the catalog adds to token patterns (catalog/intensifiers.py)."""
+
+from __future__ import annotations
+
+from restorelint.catalog.intensifiers import Intensifiers, widen
+
+WORDS = Intensifiers(frozenset({"just", "really"}), frozenset({"just"}), frozenset({"not"}))
+OPTIONAL = {"LOWER": {"IN": ["just", "really"]}, "OP": "?"}
+
+
+def test_an_intensifier_may_stand_between_two_single_words() -> None:
+    pattern = [{"LOWER": "on"}, {"LOWER": "thin"}, {"LOWER": "ice"}]
+    assert widen(pattern, WORDS) == [
+        {"LOWER": "on"},
+        OPTIONAL,
+        {"LOWER": "thin"},
+        OPTIONAL,
+        {"LOWER": "ice"},
+    ]
+
+
+def test_nothing_is_added_next_to_punctuation_or_a_range() -> None:
+    pattern = [
+        {"LOWER": "fix"},
+        {"LOWER": "it"},
+        {"ORTH": {"IN": [".", "!"]}},
+        {"IS_PUNCT": False, "OP": "{0,5}"},
+        {"LOWER": "now"},
+    ]
+    assert widen(pattern, WORDS) == [{"LOWER": "fix"}, OPTIONAL, *pattern[1:]]
+
+
+def test_after_an_optional_word_but_not_before_one() -> None:
+    pattern = [{"LOWER": "you"}, {"LOWER": "always", "OP": "?"}, {"LOWER": "late"}]
+    assert widen(pattern, WORDS) == [pattern[0], pattern[1], OPTIONAL, pattern[2]]
+
+
+def test_a_word_left_out_of_the_highlight_leaves_its_intensifier_out_too() -> None:
+    hidden = {"LOWER": "the", "CONTEXT_ONLY": True}
+    widened = widen([hidden, {"LOWER": "plan", "CONTEXT_ONLY": True}], WORDS)
+    assert widened[1] == {**OPTIONAL, "CONTEXT_ONLY": True}
+
+
+def test_after_a_negation_a_limiting_word_is_not_an_intensifier() -> None:
+    # "not just smart" praises where "not really smart" does not
+    widened = widen([{"LOWER": "not"}, {"LOWER": "smart"}], WORDS)
+    assert widened[1] == {"LOWER": {"IN": ["really"]}, "OP": "?"}
+    # and so does an optional word between ("not [very] just smart")
+    widened = widen([{"LOWER": "not"}, {"LOWER": "very", "OP": "?"}, {"LOWER": "smart"}], WORDS)
+    assert widened[2] == {"LOWER": {"IN": ["really"]}, "OP": "?"}
