@@ -72,6 +72,17 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
             if t.head.i in bads and t.head.i != t.i:
                 bads -= {t.i, t.head.i}
                 goods.append(t.head)
+    if flips:
+        # "never stops looking for improvements", "never leaves a customer
+        # without a next step": a word that undoes what follows it is what
+        # "never" flips; what it governs is the good it keeps doing
+        undoing = {i for i in inner if i in seen and _undoes(seen[i], lex)}
+        stopping = {i for i in undoing if seen[i].pos_ != "ADP"}
+        if any(_governed_by(seen[i], stopping) for i in bads):
+            # "never stops complaining": the bad under it stays bad ("never
+            # ships without a rollback plan" is praise all the same)
+            return False
+        bads |= {i for i in undoing if any(_governed_by(good, {i}) for good in goods)}
     ups, downs = len(goods), len(bads)
     if not ups and not downs:
         # "You always split big changes into small PRs, and this set made
@@ -146,12 +157,31 @@ def _praising_paragraph(doc: Doc, start: int, skip: set[int], lex: Lexicon) -> b
         forms = _forms(token, bigrams)
         if not forms & positive or not _has_verb(token.sent):
             continue
-        if token.i < opening and not forms & recognising:
+        if token.i < opening and not (forms & recognising or _thanks_someone(token, forms, lex)):
             continue
         if forms & thanks and sum(not t.is_punct for t in token.sent) <= 2:
             continue
         return True
     return False
+
+
+def _thanks_someone(token: Token, forms: set[str], lex: Lexicon) -> bool:
+    """ "I want to thank Nadia in front of the department" recognises her; "Thank
+    you for the demo" is as often the polite start of a complaint."""
+    if not forms & lex.words("praise", "thanks"):
+        return False
+    return any(
+        c.dep_ == "dobj" and c._.rl_person and not c._.rl_you and c.lower_ not in lex.first_person
+        for c in token.children
+    )
+
+
+def _undoes(token: Token, lex: Lexicon) -> bool:
+    """A word that undoes what it governs: "without", or "stop" with a gerund
+    ("stops looking", not "stops to check")."""
+    if token.lemma_.lower() not in lex.words("praise", "undoing"):
+        return False
+    return token.pos_ == "ADP" or any(c.tag_ == "VBG" for c in token.children)
 
 
 def _has_verb(sent: Span) -> bool:
