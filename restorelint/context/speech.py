@@ -65,7 +65,7 @@ def negation_scope(tokens: Iterable[Token], lex: Lexicon) -> list[Token]:
         current = token
         while current.i not in seen:
             seen[current.i] = current
-            if _shares_denial(current, disjunctions):
+            if _shares_denial(current, disjunctions) or _says_what_is_denied(current, lex):
                 current = current.head
                 continue
             if current.dep_ in _SCOPE_BREAKS or current.head.i == current.i:
@@ -76,6 +76,25 @@ def negation_scope(tokens: Iterable[Token], lex: Lexicon) -> list[Token]:
                 break  # a question is asked, not denied: "not sure what you do all day"
             current = current.head
     return list(seen.values())
+
+
+def _says_what_is_denied(token: Token, lex: Lexicon) -> bool:
+    """A clause that says what its head holds: "no evidence that Sam was
+    careless", "it didn't sound like I was blaming you"."""
+    head = token.head
+    if head.i == token.i or head.i > token.i:
+        return False
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    lemma = head.lemma_.lower()
+    if token.dep_ == "acl":
+        return lemma in lex.words("negation", "denied_claims") and bool(
+            marks & lex.words("negation", "content_marks")
+        )
+    if token.dep_ == "advcl":
+        return lemma in lex.words("negation", "seeming_verbs") and bool(
+            marks & lex.words("negation", "likeness_marks")
+        )
+    return False
 
 
 def _shares_denial(token: Token, disjunctions: frozenset[str]) -> bool:
@@ -94,6 +113,7 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
     negative_subjects = lex.words("negation", "negative_subjects")
     determiners = lex.words("negation", "negative_determiners")
     degree = lex.words("negation", "degree_words")
+    claims = lex.words("negation", "denied_claims")
     tokens = list(tokens)
     if any(c.lower_ in degree for t in tokens for c in t.children):
         return False
@@ -108,8 +128,12 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
                 or any(g.dep_ == "det" and g.lower_ in determiners for g in child.children)
             ):
                 return True  # "nobody thinks…", "no one is blaming you"
-            if child.dep_ == "det" and child.lower_ in determiners and token.i in own:
-                return True
+            if (
+                child.dep_ == "det"
+                and child.lower_ in determiners
+                and (token.i in own or token.lemma_.lower() in claims)
+            ):
+                return True  # "no mistake was made", "no evidence that …"
     return False
 
 
