@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from restorelint.catalog.docs import context_filters
 from restorelint.catalog.lexicon import Lexicon, load_lexicon
-from restorelint.context import praise, speech, subject
+from restorelint.context import ownership, praise, speech, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,7 +29,7 @@ FILTERS: dict[str, ContextFilter] = {
     "negation": speech.negated,
     "quotation": speech.quoted,
     "reported": speech.reported,
-    "self_reference": speech.self_reference,
+    "self_reference": ownership.self_reference,
     "hypothetical": speech.hypothetical,
     "question": speech.question,
     "technical": subject.technical,

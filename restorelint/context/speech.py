@@ -12,10 +12,8 @@ from restorelint.parse.people import is_person
 from restorelint.parse.syntax import (
     SUBJECT_DEPS,
     doc_text,
-    governing_predicate,
     memo,
     predicates,
-    subjects,
 )
 
 if TYPE_CHECKING:
@@ -188,82 +186,6 @@ def reported(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
                     return True
             current = head
     return False
-
-
-def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
-    tokens = matched(match, doc)
-    if any(t.lower_ in lex.first_person for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
-        return True
-    if any(is_person(t) for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
-        return False  # the rule itself named who it is about
-    # a word's own phrase, read only where the match is that one word
-    word = match.rule.category in lex.words("self_reference", "word_categories")
-    for token in tokens:
-        for child in token.children:
-            if child.dep_ == "poss" and child.lower_ in lex.first_person:
-                return True  # "my fault", "our mistake"
-        if word and (_owned(token, lex) or (token.dep_ == "amod" and _owned(token.head, lex))):
-            return True  # "dumb of me", "a dumb mistake on my part"
-        if word and _hedged_question(token, lex):
-            return True
-        predicate = governing_predicate(token)
-        subs = _resolved(predicate, subjects(predicate))
-        if subs and all(s.lower_ in lex.first_person for s in subs):
-            return True
-    return False
-
-
-def _owned(token: Token, lex: Lexicon) -> bool:
-    """A phrase on the word that names the writer as its owner ("of me", "on my part")."""
-    owners = lex.words("self_reference", "owners")
-    preps = list(token.children)
-    if token.dep_ in SUBJECT_DEPS and token.head.i > token.i:
-        # "Dumb mistake on my part: …": a phrase between a subject and its verb
-        # is the subject's, wherever the parser hung it
-        preps += [c for c in token.head.children if token.i < c.i < token.head.i]
-    for prep in preps:
-        if prep.dep_ != "prep" or prep.lower_ not in owners:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            if obj.lower_ in lex.first_person or any(
-                g.dep_ == "poss" and g.lower_ in lex.first_person for g in obj.children
-            ):
-                return True
-    return False
-
-
-def _hedged_question(token: Token, lex: Lexicon) -> bool:
-    """ "Probably a dumb question: …": one question, hedged before the word; or
-    one that heads its own fragment, bare, as a label for what the writer asks
-    next ("Stupid question: does this work on 3.12?"), not "What a stupid
-    question." nor "That is a stupid question"."""
-    noun = token.head
-    if token.dep_ != "amod" or noun.tag_ != "NN":
-        return False
-    if noun.lemma_.lower() not in lex.words("self_reference", "own_questions"):
-        return False
-    hedges = lex.words("self_reference", "hedges")
-    if any(t.lower_ in hedges for t in token.sent if t.i < token.i):
-        return True
-    labels_what_follows = noun.dep_ == "ROOT" and any(
-        c.i > noun.i and (c.lower_ in (":", ",") or c.pos_ in ("VERB", "AUX"))
-        for c in noun.children
-    )
-    bare = not any(c.dep_ in ("det", "poss", "predet") for c in noun.children)
-    return labels_what_follows and bare
-
-
-def _resolved(predicate: Token, subs: list[Token]) -> list[Token]:
-    """ "I was the one who approved it": a relative pronoun stands for its
-    antecedent, and "the one" after a copula for the copula's subject."""
-    if predicate.dep_ != "relcl" or not subs or not all(s.tag_ in ("WP", "WDT") for s in subs):
-        return subs
-    antecedent = predicate.head
-    if antecedent.dep_ == "attr":
-        return subjects(governing_predicate(antecedent))
-    return [antecedent]
 
 
 def hypothetical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import load_lexicon
-from restorelint.parse.people import is_person
+from restorelint.parse.people import is_first_person, is_person, is_second_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,6 +50,42 @@ def is_vocative(token: Token) -> bool:
         and doc[after].sent.start == token.sent.start
         and opens_sentence(doc[after])
     )
+
+
+def is_exclamation(token: Token) -> bool:
+    """A word on its own at the sentence start before a comma or other mark
+    ("Damn, …", "Crap, left the migration out"): an exclamation, not a verdict
+    on anything in the sentence."""
+    doc = token.doc
+    sent = token.sent
+    return (
+        all(t.is_punct for t in doc[sent.start : token.i])
+        and token.i + 1 < sent.end
+        and doc[token.i + 1].is_punct
+    )
+
+
+# Who an opening exclamation is aimed at is who the rest of the sentence is
+# about: its subject or object ("Damn, you broke prod again"), the person it
+# names alone ("WTF, Sam?"), or the owner of what did something ("ffs, your
+# branch broke the build"), not of what something happened to ("damn, your
+# message got buried") nor a product named in passing ("Crap, left the
+# Alembic revision out").
+_ACTORS = ("nsubj", "dobj", "npadvmod", "ROOT", "appos", "attr")
+
+
+def exclaimed_at_someone(token: Token) -> bool:
+    """Does the sentence an exclamation opens name someone other than the
+    writer as who it is about?"""
+    for other in token.sent:
+        someone = is_second_person(other) or (is_person(other) and not is_first_person(other))
+        if other.i == token.i or not someone:
+            continue
+        if other.dep_ == "poss" and other.head.dep_ == "nsubj":
+            return True
+        if other.dep_ in _ACTORS:
+            return True
+    return False
 
 
 def register_extensions() -> None:

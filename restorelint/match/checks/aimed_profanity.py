@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from restorelint.catalog.lexicon import load_lexicon
 from restorelint.catalog.load import words as word_set
 from restorelint.match.anchors import Triggers
+from restorelint.parse.openings import exclaimed_at_someone, is_exclamation
 from restorelint.parse.people import is_first_person, is_person, is_second_person
 
 if TYPE_CHECKING:
@@ -27,6 +28,11 @@ def triggers(options: Mapping[str, Any]) -> Triggers:
 
 
 def _targets_someone(sent: Span, profane: set[int]) -> bool:
+    # "damn, your message got buried", "wtf, it's the runner image, not your
+    # change": an exclamation opening the sentence targets only a person the
+    # sentence is about, not everyone it mentions
+    if all(is_exclamation(sent.doc[i]) for i in profane):
+        return any(exclaimed_at_someone(sent.doc[i]) for i in profane)
     return any(
         t.i not in profane and (is_second_person(t) or (is_person(t) and not is_first_person(t)))
         for t in sent
