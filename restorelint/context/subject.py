@@ -58,6 +58,23 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
             subs = subjects(governing_predicate(token))
             if subs and all(_is_technical_subject(s, nouns) for s in subs):
                 return True
+        if describing and token.pos_ == "ADJ" and _set_on_technical(token, nouns, lex):
+            return True  # "be aggressive with the cache TTL"
+    return False
+
+
+def _set_on_technical(token: Token, nouns: frozenset[str], lex: Lexicon) -> bool:
+    """A describing word set on a technical thing, said of no one: "be
+    aggressive with the cache TTL" (not "emotional about the release", nor "Chase
+    is incompetent with spreadsheets")."""
+    if any(is_person(s) for s in subjects(governing_predicate(token))):
+        return False
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in lex.words("technical", "setting_preps"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and any(t.lemma_.lower() in nouns for t in obj.subtree):
+                return True
     return False
 
 

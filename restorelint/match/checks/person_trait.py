@@ -18,7 +18,19 @@ if TYPE_CHECKING:
 # How a describing word hangs on what it describes; climbing stops elsewhere
 # (a word inside an object or a subordinate clause describes something else).
 _CLIMB = frozenset(
-    {"acomp", "attr", "oprd", "xcomp", "conj", "advmod", "amod", "pobj", "prep", "npadvmod"}
+    {
+        "acomp",
+        "attr",
+        "oprd",
+        "xcomp",
+        "conj",
+        "advmod",
+        "amod",
+        "pobj",
+        "prep",
+        "npadvmod",
+        "pcomp",
+    }
 )
 
 
@@ -28,7 +40,9 @@ def _owned_by_person(token: Token, possessives: frozenset[str]) -> bool:
     )
 
 
-def describes_person(token: Token, possessives: frozenset[str], likeness: frozenset[str]) -> bool:
+def describes_person(
+    token: Token, possessives: frozenset[str], likeness: frozenset[str], commands: bool = False
+) -> bool:
     if _misread_subject(token):
         return True
     current = token
@@ -42,6 +56,8 @@ def describes_person(token: Token, possessives: frozenset[str], likeness: frozen
             subs = subjects(current)
             if subs:
                 return any(is_person(s) or _owned_by_person(s, possessives) for s in subs)
+            if commands and _imperative(current):
+                return True  # "Try to be less emotional", "Work on being less feisty"
         adjectival_clause = (
             current.dep_ == "advcl" and current.pos_ == "ADJ"
         )  # "comes across as aggressive"
@@ -50,9 +66,20 @@ def describes_person(token: Token, possessives: frozenset[str], likeness: frozen
         if current.dep_ == "pobj" and current.head.lower_ not in likeness:
             return False
         if current.dep_ == "prep" and current.lower_ not in likeness:
-            return False
+            return commands and _imperative(current.head)  # "work on being less feisty"
         current = current.head
     return False
+
+
+def _imperative(verb: Token) -> bool:
+    """A command to the reader: a bare verb heading its sentence with no subject
+    ("Try to be less emotional", "Stop being so dramatic")."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not subjects(verb)
+        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "do" for c in verb.children)
+    )
 
 
 def _misread_subject(token: Token) -> bool:
@@ -108,6 +135,8 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     possessives = word_set(options.get("possessives"))
     likeness = word_set(options.get("likeness"))
     skip_direct = bool(options.get("skip_direct_predicates", False))
+    # "Try to be less emotional": a command gives the reader the trait
+    commands = bool(options.get("commands", False))
     for token in doc:
         if size := phrase_at(doc, token.i, people_phrases):
             anchor = None
@@ -123,9 +152,9 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
             if _mentioned(token, mention):
                 continue
             listed = _listed(doc, token, size, words | people)
-            if not listed or describes_person(token, possessives, likeness):
+            if not listed or describes_person(token, possessives, likeness, commands):
                 yield token.i, token.i + size
         elif skip_direct and _direct_predicate(anchor):
             continue
-        elif describes_person(anchor, possessives, likeness):
+        elif describes_person(anchor, possessives, likeness, commands):
             yield token.i, token.i + size
