@@ -14,6 +14,7 @@ from restorelint.parse.syntax import (
     doc_text,
     memo,
     predicates,
+    subjects,
 )
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
         for child in token.children:
             if child.i in own:
                 continue
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" and not _prohibition(token):
                 return True
             if child.dep_ in SUBJECT_DEPS and (
                 child.lower_ in negative_subjects
@@ -133,6 +134,17 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
             ):
                 return True  # "no mistake was made", "no evidence that …"
     return False
+
+
+def _prohibition(verb: Token) -> bool:
+    """ "Don't be so dramatic", "try not to be careless": a command not to be
+    something says the reader is it, where "you're not careless" denies it."""
+    if verb.lemma_ != "be" or verb.tag_ != "VB" or subjects(verb):
+        return False
+    if verb.dep_ == "ROOT":
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.dep_ == "ROOT" and head.tag_ == "VB" and not subjects(head)
 
 
 def negated(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
