@@ -139,7 +139,9 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
 def _prohibition(verb: Token) -> bool:
     """ "Don't be so dramatic", "try not to be careless": a command not to be
     something says the reader is it, where "you're not careless" denies it."""
-    if verb.lemma_ != "be" or verb.tag_ != "VB" or subjects(verb):
+    # the copula, which the tagger makes an auxiliary ("be" in "don't be so …")
+    copula = verb.pos_ == "AUX" and any(c.dep_ in ("acomp", "attr") for c in verb.children)
+    if not copula or verb.tag_ != "VB" or subjects(verb):
         return False
     if verb.dep_ == "ROOT":
         return True

@@ -78,7 +78,8 @@ def _imperative(verb: Token) -> bool:
         verb.dep_ == "ROOT"
         and verb.tag_ == "VB"
         and not subjects(verb)
-        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "do" for c in verb.children)
+        # "Don't be …" keeps its bare "do"; "to", modals and "has" do not command
+        and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VB" for c in verb.children)
     )
 
 
