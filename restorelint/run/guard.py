@@ -73,7 +73,7 @@ def load_prefilter(
     with the rules, so it is kept. The key's number changes whenever the code that
     builds it does (a check's ``triggers``): the fingerprint sees only data."""
     return _kept(
-        digest("prefilter/6", fingerprint),
+        digest("prefilter/7", fingerprint),
         cache,
         lambda stored: cached_prefilter(rules, stored),
         lambda: build_prefilter(rules),
