@@ -26,6 +26,7 @@ from typing import Any
 # catalog below the match layer).
 _CONTEXT_ONLY = "CONTEXT_ONLY"
 _SPELLINGS = ("ORTH", "LOWER", "TEXT", "NORM")
+_CLITIC = ("'", "’", "n't", "n’t")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ def _takes_one_word(node: Mapping[str, Any], also: str = "1") -> bool:
         return False
     if node.get("IS_PUNCT") is True or node.get("IS_SPACE") is True:
         return False
+    if (spelled := _spellings(node)) and all(s.startswith(_CLITIC) for s in spelled):
+        return False  # "'s", "'re", "n't" stay on their word
     for attr in _SPELLINGS:
         value = node.get(attr)
         spellings = value.get("IN", ()) if isinstance(value, Mapping) else [value]

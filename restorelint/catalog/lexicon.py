@@ -15,6 +15,7 @@ from pathlib import Path
 
 from restorelint.catalog.intensifiers import Intensifiers
 from restorelint.catalog.load import load_data_file, words
+from restorelint.catalog.possessives import Possessives
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Lexicon:
     demonstratives: frozenset[str]
     openers: frozenset[str]
     intensifiers: Intensifiers
+    possessives: Possessives
     placeholders: Placeholders
     filters: dict[str, Filter]
     source: Path
@@ -93,6 +95,10 @@ def load_lexicon() -> Lexicon:
         second_person=words(data["second_person"]),
         demonstratives=words(data["demonstratives"]),
         openers=words(data["openers"]),
+        possessives=Possessives(
+            words=words(data["possessive_slots"]["words"]),
+            marks=words(data["possessive_slots"]["marks"]),
+        ),
         intensifiers=Intensifiers(
             words=words(data["intensifiers"]["words"]),
             limiting=words(data["intensifiers"]["limiting"]),

@@ -19,6 +19,7 @@ from restorelint.catalog.load import (
     stored_data,
     validate,
 )
+from restorelint.catalog.possessives import with_named_owners
 from restorelint.catalog.untrusted import MAX_RULE_BYTES, MAX_TEAM_RULES, vet_rule_data
 from restorelint.records import ALL_CATEGORIES
 
@@ -138,8 +139,9 @@ def _patterns(data: dict[str, Any]) -> tuple[Any, ...]:
     patterns = tuple(data.get("patterns", ()))
     if data["kind"] != "token":
         return patterns
-    intensifiers = load_lexicon().intensifiers
-    return tuple(widen(pattern, intensifiers) for pattern in patterns)
+    lexicon = load_lexicon()
+    named = with_named_owners(patterns, lexicon.possessives)
+    return tuple(widen(pattern, lexicon.intensifiers) for pattern in named)
 
 
 def load_rule_file(path: Path, untrusted: bool = False) -> Rule:

@@ -1,8 +1,10 @@
-"""The optional intensifier the catalog adds to token patterns (catalog/intensifiers.py)."""
+"""The pattern variants the catalog adds to token rules: an optional intensifier
+(catalog/intensifiers.py) and a name's possessive (catalog/possessives.py)."""
 
 from __future__ import annotations
 
 from restorelint.catalog.intensifiers import Intensifiers, widen
+from restorelint.catalog.possessives import Possessives, with_named_owners
 
 WORDS = Intensifiers(frozenset({"just", "really"}), frozenset({"just"}), frozenset({"not"}))
 OPTIONAL = {"LOWER": {"IN": ["just", "really"]}, "OP": "?"}
@@ -48,3 +50,26 @@ def test_after_a_negation_a_limiting_word_is_not_an_intensifier() -> None:
     # and so does an optional word between ("not [very] just smart")
     widened = widen([{"LOWER": "not"}, {"LOWER": "very", "OP": "?"}, {"LOWER": "smart"}], WORDS)
     assert widened[2] == {"LOWER": {"IN": ["really"]}, "OP": "?"}
+
+
+POSSESSIVES = Possessives(frozenset({"your", "his", "her"}), frozenset({"'s"}))
+NAME = {"_": {"rl_person": True}, "POS": "PROPN"}
+
+
+def test_a_slot_for_anyones_possessive_also_takes_a_name() -> None:
+    pattern = [{"LOWER": {"IN": ["your", "his", "her"]}}, {"LOWER": "bonus"}]
+    assert with_named_owners([pattern], POSSESSIVES) == [
+        pattern,
+        [NAME, {"LOWER": {"IN": ["'s"]}}, {"LOWER": "bonus"}],
+    ]
+
+
+def test_a_slot_for_the_readers_alone_stays_so() -> None:
+    # "Watch your back" is said to the reader
+    pattern = [{"LOWER": "watch"}, {"LOWER": {"IN": ["your"]}}, {"LOWER": "back"}]
+    assert with_named_owners([pattern], POSSESSIVES) == [pattern]
+
+
+def test_no_intensifier_goes_before_a_clitic() -> None:
+    widened = widen([NAME, {"LOWER": {"IN": ["'s"]}}, {"LOWER": "bonus"}], WORDS)
+    assert widened[1] == {"LOWER": {"IN": ["'s"]}}
