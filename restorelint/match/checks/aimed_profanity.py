@@ -48,9 +48,16 @@ def _asks_about_the_work(sent: Span, profane: set[int], options: Mapping[str, An
     for i in profane:
         before = doc[max(sent.start, i - 2) : i]
         after = doc[i + 1 : min(sent.end, i + 5)]
-        if any(t.lower_ in asking for t in before) and any(t.lower_ in pointers for t in after):
+        asked = [t for t in before if t.lower_ in asking]
+        if asked and any(t.lower_ in pointers for t in after) and _direct(asked[0], sent):
             return True
     return False
+
+
+def _direct(question: Token, sent: Span) -> bool:
+    """Asked of the reader, not reported: no verb before the question word ("Now
+    I have to figure out what the heck this is all about")."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent if t.i < question.i)
 
 
 def _highlight(token: Token, options: Mapping[str, Any]) -> tuple[int, int]:
