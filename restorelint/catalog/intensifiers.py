@@ -40,43 +40,51 @@ class Intensifiers:
 def widen(pattern: Sequence[Mapping[str, Any]], intensifiers: Intensifiers) -> list[dict[str, Any]]:
     """``pattern`` with an optional intensifier before each node that matches
     one non-punctuation token, after a node that matches at most one."""
+    # every token rule is widened at each start: each node is read once
+    spelled = [_spellings(node) for node in pattern]
+    single = [_takes_one_word(node, found) for node, found in zip(pattern, spelled, strict=True)]
+    plain = sorted(intensifiers.words)
+    denied = sorted(intensifiers.words - intensifiers.limiting)
     out: list[dict[str, Any]] = []
     for index, node in enumerate(pattern):
         before = pattern[index - 1] if index else None
-        if before is not None and _takes_one_word(before, "?") and _takes_one_word(node):
-            words = intensifiers.words
-            if _after_negation(pattern, index) & intensifiers.negations:
-                words -= intensifiers.limiting
-            extra: dict[str, Any] = {"LOWER": {"IN": sorted(words)}, "OP": "?"}
-            if before.get(_CONTEXT_ONLY) and node.get(_CONTEXT_ONLY):
-                extra[_CONTEXT_ONLY] = True
+        if (
+            before is not None
+            and single[index]
+            and (single[index - 1] or (str(before.get("OP")) == "?" and _one_or_none(before)))
+        ):
+            negated = _after_negation(pattern, spelled, index) & intensifiers.negations
+            words = denied if negated else plain
             if words:
+                extra: dict[str, Any] = {"LOWER": {"IN": list(words)}, "OP": "?"}
+                if before.get(_CONTEXT_ONLY) and node.get(_CONTEXT_ONLY):
+                    extra[_CONTEXT_ONLY] = True
                 out.append(extra)
         out.append(dict(node))
     return out
 
 
-def _takes_one_word(node: Mapping[str, Any], also: str = "1") -> bool:
-    if str(node.get("OP", "1")) not in ("1", also):
+def _one_or_none(node: Mapping[str, Any]) -> bool:
+    return _takes_one_word({k: v for k, v in node.items() if k != "OP"}, _spellings(node))
+
+
+def _takes_one_word(node: Mapping[str, Any], spelled: set[str]) -> bool:
+    if str(node.get("OP", "1")) != "1":
         return False
     if node.get("IS_PUNCT") is True or node.get("IS_SPACE") is True:
         return False
-    if (spelled := _spellings(node)) and all(s.startswith(_CLITIC) for s in spelled):
-        return False  # "'s", "'re", "n't" stay on their word
-    for attr in _SPELLINGS:
-        value = node.get(attr)
-        spellings = value.get("IN", ()) if isinstance(value, Mapping) else [value]
-        if value is not None and spellings and all(_punctuation(str(s)) for s in spellings):
-            return False
-    return True
+    # "'s", "'re", "n't" stay on their word; a "." ends the phrase
+    return not (spelled and all(s.startswith(_CLITIC) or _punctuation(s) for s in spelled))
 
 
-def _after_negation(pattern: Sequence[Mapping[str, Any]], index: int) -> set[str]:
+def _after_negation(
+    pattern: Sequence[Mapping[str, Any]], spelled: Sequence[set[str]], index: int
+) -> set[str]:
     # "not [very]? smart": an optional word between keeps the negation in force
     found: set[str] = set()
-    for node in reversed(pattern[:index]):
-        found |= _spellings(node)
-        if str(node.get("OP", "1")) != "?":
+    for at in range(index - 1, -1, -1):
+        found |= spelled[at]
+        if str(pattern[at].get("OP", "1")) != "?":
             break
     return found
 
@@ -85,7 +93,7 @@ def _spellings(node: Mapping[str, Any]) -> set[str]:
     found: set[str] = set()
     for attr in _SPELLINGS:
         value = node.get(attr)
-        if isinstance(value, Mapping):
+        if type(value) is dict:  # pattern data is plain YAML: no ABC checks, every start pays
             found.update(str(v).lower() for v in value.get("IN", ()))
         elif value is not None:
             found.add(str(value).lower())
