@@ -73,3 +73,15 @@ def test_a_slot_for_the_readers_alone_stays_so() -> None:
 def test_no_intensifier_goes_before_a_clitic() -> None:
     widened = widen([NAME, {"LOWER": {"IN": ["'s"]}}, {"LOWER": "bonus"}], WORDS)
     assert widened[1] == {"LOWER": {"IN": ["'s"]}}
+
+
+def test_no_intensifier_before_a_closed_class_word() -> None:
+    # "revoke your access", never "revoke really your access"
+    words = Intensifiers(frozenset({"just"}), not_before=frozenset({"your"}))
+    pattern = [{"LOWER": "revoke"}, {"LOWER": {"IN": ["your"]}}, {"LOWER": "access"}]
+    assert widen(pattern, words) == [
+        pattern[0],
+        pattern[1],
+        {"LOWER": {"IN": ["just"]}, "OP": "?"},
+        pattern[2],
+    ]

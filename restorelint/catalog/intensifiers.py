@@ -35,6 +35,8 @@ class Intensifiers:
     # after a negation these limit instead ("not just smart" praises)
     limiting: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
+    # closed-class words an intensifier never stands before ("your", "to")
+    not_before: frozenset[str] = frozenset()
 
 
 def widen(pattern: Sequence[Mapping[str, Any]], intensifiers: Intensifiers) -> list[dict[str, Any]]:
@@ -51,6 +53,7 @@ def widen(pattern: Sequence[Mapping[str, Any]], intensifiers: Intensifiers) -> l
         if (
             before is not None
             and single[index]
+            and not (spelled[index] and spelled[index] <= intensifiers.not_before)
             and (single[index - 1] or (str(before.get("OP")) == "?" and _one_or_none(before)))
         ):
             negated = _after_negation(pattern, spelled, index) & intensifiers.negations

@@ -103,6 +103,7 @@ def load_lexicon() -> Lexicon:
             words=words(data["intensifiers"]["words"]),
             limiting=words(data["intensifiers"]["limiting"]),
             negations=words(data["intensifiers"]["negations"]),
+            not_before=words(data["intensifiers"]["not_before"]),
         ),
         placeholders=Placeholders(
             person=str(holders["person"]),
