@@ -22,9 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-# Matched, not highlighted (compiled.CONTEXT_ONLY; spelled here to keep the
-# catalog below the match layer).
-_CONTEXT_ONLY = "CONTEXT_ONLY"
+from restorelint.catalog.load import CONTEXT_ONLY
+
 _SPELLINGS = ("ORTH", "LOWER", "TEXT", "NORM")
 _CLITIC = ("'", "’", "n't", "n’t")
 
@@ -60,8 +59,8 @@ def widen(pattern: Sequence[Mapping[str, Any]], intensifiers: Intensifiers) -> l
             words = denied if negated else plain
             if words:
                 extra: dict[str, Any] = {"LOWER": {"IN": list(words)}, "OP": "?"}
-                if before.get(_CONTEXT_ONLY) and node.get(_CONTEXT_ONLY):
-                    extra[_CONTEXT_ONLY] = True
+                if before.get(CONTEXT_ONLY) and node.get(CONTEXT_ONLY):
+                    extra[CONTEXT_ONLY] = True
                 out.append(extra)
         out.append(dict(node))
     return out

@@ -34,6 +34,11 @@ class CatalogError(Exception):
         super().__init__(f"{self.path}{where}: {problem}")
 
 
+# A token-pattern key: the token must match but is not part of the highlight
+# ("what were you thinking" + a next word that is not "about").
+CONTEXT_ONLY = "CONTEXT_ONLY"
+
+
 def bundled_rules_dir() -> Path:
     """The catalog shipped with the package (or the checkout's rules/ in development)."""
     installed = Path(str(resources.files("restorelint"))) / "rules"

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-_CONTEXT_ONLY = "CONTEXT_ONLY"
+from restorelint.catalog.load import CONTEXT_ONLY
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,6 @@ def _slot(node: Mapping[str, Any], words: frozenset[str]) -> bool:
 def _named(node: Mapping[str, Any], marks: frozenset[str]) -> list[dict[str, Any]]:
     name: dict[str, Any] = {"_": {"rl_person": True}, "POS": "PROPN"}
     mark: dict[str, Any] = {"LOWER": {"IN": sorted(marks)}}
-    if node.get(_CONTEXT_ONLY):
-        name[_CONTEXT_ONLY] = mark[_CONTEXT_ONLY] = True
+    if node.get(CONTEXT_ONLY):
+        name[CONTEXT_ONLY] = mark[CONTEXT_ONLY] = True
     return [name, mark]

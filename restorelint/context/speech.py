@@ -12,9 +12,9 @@ from restorelint.parse.people import is_person
 from restorelint.parse.syntax import (
     SUBJECT_DEPS,
     doc_text,
+    is_command,
     memo,
     predicates,
-    subjects,
 )
 
 if TYPE_CHECKING:
@@ -141,12 +141,11 @@ def _prohibition(verb: Token) -> bool:
     something says the reader is it, where "you're not careless" denies it."""
     # the copula, which the tagger makes an auxiliary ("be" in "don't be so …")
     copula = verb.pos_ == "AUX" and any(c.dep_ in ("acomp", "attr") for c in verb.children)
-    if not copula or verb.tag_ != "VB" or subjects(verb):
+    if not copula:
         return False
-    if verb.dep_ == "ROOT":
-        return True
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.dep_ == "ROOT" and head.tag_ == "VB" and not subjects(head)
+    return is_command(verb) or (
+        verb.dep_ == "xcomp" and verb.tag_ == "VB" and is_command(verb.head)
+    )
 
 
 def negated(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:

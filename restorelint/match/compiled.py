@@ -14,7 +14,7 @@ from pathlib import Path
 from re import Pattern
 from typing import TYPE_CHECKING, Any, Generic, Protocol
 
-from restorelint.catalog.load import CatalogError, bundled_rules_dir
+from restorelint.catalog.load import CONTEXT_ONLY, CatalogError, bundled_rules_dir
 from restorelint.catalog.rules import Rule
 from restorelint.match.anchors import declared_pattern
 from restorelint.match.check_modules import Check, load_check
@@ -25,9 +25,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# A token-pattern key: the token must match but is not part of the highlight
-# ("what were you thinking" + a next word that is not "about").
-CONTEXT_ONLY = "CONTEXT_ONLY"
 PHRASE_ATTRS = ("LOWER", "LEMMA", "ORTH", "NORM")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import load_lexicon
-from restorelint.parse.people import is_first_person, is_person, is_second_person
+from restorelint.parse.people import is_person, is_someone_else
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -78,8 +78,7 @@ def exclaimed_at_someone(token: Token) -> bool:
     """Does the sentence an exclamation opens name someone other than the
     writer as who it is about?"""
     for other in token.sent:
-        someone = is_second_person(other) or (is_person(other) and not is_first_person(other))
-        if other.i == token.i or not someone:
+        if other.i == token.i or not is_someone_else(other):
             continue
         if other.dep_ == "poss" and other.head.dep_ == "nsubj":
             return True

@@ -52,6 +52,11 @@ def is_first_person(token: Token) -> bool:
     return token.lower_ in load_lexicon().first_person
 
 
+def is_someone_else(token: Token) -> bool:
+    """The reader, or a person other than the writer."""
+    return is_second_person(token) or (is_person(token) and not is_first_person(token))
+
+
 def addresses_someone(tokens: Iterable[Token], words: frozenset[str]) -> bool:
     """Do these words speak to or about someone: one of ``words`` (the reader,
     "please", a command), or a person other than the writer?"""

@@ -70,6 +70,18 @@ def subjects(predicate: Token) -> list[Token]:
     return found
 
 
+def is_command(verb: Token) -> bool:
+    """A command to the reader: a bare verb heading its sentence with no subject
+    ("Try to be less emotional", "Don't be so dramatic"); "to", modals and "has"
+    do not command, a bare "do" does."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not subjects(verb)
+        and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VB" for c in verb.children)
+    )
+
+
 def clause(predicate: Token) -> list[Token]:
     """The predicate's subtree without coordinated clauses ("you always come
     prepared, but you never test" holds two separate claims)."""

@@ -17,7 +17,7 @@ from restorelint.catalog.lexicon import load_lexicon
 from restorelint.catalog.load import words as word_set
 from restorelint.match.anchors import Triggers
 from restorelint.parse.openings import exclaimed_at_someone, is_exclamation
-from restorelint.parse.people import is_first_person, is_person, is_second_person
+from restorelint.parse.people import is_someone_else
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -33,10 +33,7 @@ def _targets_someone(sent: Span, profane: set[int]) -> bool:
     # sentence is about, not everyone it mentions
     if all(is_exclamation(sent.doc[i]) for i in profane):
         return any(exclaimed_at_someone(sent.doc[i]) for i in profane)
-    return any(
-        t.i not in profane and (is_second_person(t) or (is_person(t) and not is_first_person(t)))
-        for t in sent
-    )
+    return any(t.i not in profane and is_someone_else(t) for t in sent)
 
 
 def _asks_about_the_work(sent: Span, profane: set[int], options: Mapping[str, Any]) -> bool:

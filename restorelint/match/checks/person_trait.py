@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from restorelint.catalog.load import words as word_set
 from restorelint.match.anchors import Triggers, option_phrases, phrase_at
 from restorelint.parse.people import is_person
-from restorelint.parse.syntax import subjects
+from restorelint.parse.syntax import is_command, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,7 +56,7 @@ def describes_person(
             subs = subjects(current)
             if subs:
                 return any(is_person(s) or _owned_by_person(s, possessives) for s in subs)
-            if commands and _imperative(current):
+            if commands and is_command(current):
                 return True  # "Try to be less emotional", "Work on being less feisty"
         adjectival_clause = (
             current.dep_ == "advcl" and current.pos_ == "ADJ"
@@ -66,21 +66,9 @@ def describes_person(
         if current.dep_ == "pobj" and current.head.lower_ not in likeness:
             return False
         if current.dep_ == "prep" and current.lower_ not in likeness:
-            return commands and _imperative(current.head)  # "work on being less feisty"
+            return commands and is_command(current.head)  # "work on being less feisty"
         current = current.head
     return False
-
-
-def _imperative(verb: Token) -> bool:
-    """A command to the reader: a bare verb heading its sentence with no subject
-    ("Try to be less emotional", "Stop being so dramatic")."""
-    return (
-        verb.dep_ == "ROOT"
-        and verb.tag_ == "VB"
-        and not subjects(verb)
-        # "Don't be …" keeps its bare "do"; "to", modals and "has" do not command
-        and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VB" for c in verb.children)
-    )
 
 
 def _misread_subject(token: Token) -> bool:
