@@ -28,7 +28,7 @@ from restorelint.match.anchors import (
     words,
 )
 from restorelint.match.spelled import SpelledMatcher
-from restorelint.match.word_index import index_by_rarest
+from restorelint.match.word_index import RestIndex, index_rest_by_rarest, met_requirements
 
 
 @dataclass(frozen=True)
@@ -174,14 +174,7 @@ class Prefilter:
 
     def met(self, found: set[str]) -> set[int]:
         """The requirements these words meet."""
-        index = self._index()
-        # only the requirements whose indexed set one of the words is in can be met
-        candidates = {n for word in found for n in index.get(word, ())}
-        return {
-            n
-            for n in candidates
-            if all(not found.isdisjoint(need) for need in self.requirements[n])
-        }
+        return met_requirements(self._index(), found)
 
     def spelled_match(
         self,
@@ -206,12 +199,12 @@ class Prefilter:
             return matcher.matches(text, numbers)
         return matcher.matches_tokens(tokens, present or set(tokens), numbers)
 
-    def _index(self) -> dict[str, tuple[int, ...]]:
+    def _index(self) -> RestIndex:
         """Requirement numbers by the words of one of their sets: the parse planner
         asks about every sentence, and most words open no requirement."""
         index = self.__dict__.get("_by_word")
         if index is None:
-            index = index_by_rarest(self.requirements)
+            index = index_rest_by_rarest(self.requirements)
             object.__setattr__(self, "_by_word", index)
         return index
 
