@@ -137,9 +137,43 @@ def test_stored_relaxed_patterns_that_hide_an_example_are_not_used() -> None:
     built = build(rules)
     assert built is not None
     stored = built.to_json()
-    stored["relaxed"] = {n: [[{"LOWER": "zzzz"}]] for n in stored["relaxed"]}
+    stored["relaxed"] = {n: [[{"LOWER": {"IN": ["zzzz"]}}]] for n in stored["relaxed"]}
     damaged = Prefilter.from_json(stored)
     # the words check passes; the patterns are tried on the examples when first used
     assert damaged.trusted(rules)
     assert damaged.may_match("Honestly, this one is on you.")
     assert damaged.may_match("Is the release on Friday still good for you?")
+    assert not damaged.relaxed  # dropped: words alone decide
+
+
+def test_a_stored_prefilter_is_tried_once_and_an_edited_one_again(tmp_path: Path) -> None:
+    """A start that parses pays 50 ms to try a stored prefilter's relaxed patterns
+    on the rules' examples; the cache remembers that this very entry passed, and
+    an entry edited since (its relaxed patterns blinded) is tried, and fails."""
+    from restorelint.run import guard
+    from restorelint.run.cache import Cache
+    from restorelint.run.engine import Engine
+
+    cache = Cache(tmp_path)
+    rules = Engine(list(default_rules())).rules
+    built = build(rules)
+    assert built is not None
+    stored = built.to_json()
+
+    def load(entry: object) -> object:
+        loaded = guard.cached_prefilter(rules, entry, cache)
+        assert loaded is not None
+        return loaded
+
+    first = load(stored)
+    assert first.unchecked  # nothing remembered yet
+    assert first.may_match("Honestly, this one is on you.")  # the trial, on first use
+    guard.note_checked(first, cache)
+    assert not load(stored).unchecked  # the next start skips it
+
+    stored["relaxed"] = {n: [[{"LOWER": {"IN": ["zzzz"]}}]] for n in stored["relaxed"]}
+    edited = load(stored)
+    assert edited.unchecked
+    assert edited.may_match("Is the release on Friday still good for you?")  # words decide
+    guard.note_checked(edited, cache)
+    assert load(stored).unchecked  # a failed trial is not remembered

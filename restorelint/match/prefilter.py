@@ -186,6 +186,15 @@ class Prefilter:
         """Could a relaxed pattern of these requirements match the text's tokens (or
         these tokens, already at hand)? True once the stored patterns failed a
         rule's own example: words alone decide then."""
+        matcher = self.check_relaxed()
+        if not self.relaxed:
+            return True
+        if tokens is None:
+            return matcher.matches(text, numbers)
+        return matcher.matches_tokens(tokens, present or set(tokens), numbers)
+
+    def check_relaxed(self) -> SpelledMatcher:
+        """The relaxed patterns' matcher; stored ones are first tried on the examples."""
         matcher = self.__dict__.get("_matcher")
         if matcher is None:
             matcher = SpelledMatcher(self.relaxed)
@@ -193,11 +202,14 @@ class Prefilter:
             unverified = self.__dict__.pop("_unverified", ())
             if not all(self.may_match(example) for example in unverified):
                 object.__setattr__(self, "relaxed", {})
-        if not self.relaxed:
-            return True
-        if tokens is None:
-            return matcher.matches(text, numbers)
-        return matcher.matches_tokens(tokens, present or set(tokens), numbers)
+        return matcher
+
+    @property
+    def unchecked(self) -> bool:  # stored relaxed patterns not yet tried on the examples
+        return "_unverified" in self.__dict__
+
+    def trust_relaxed(self) -> None:  # this very stored prefilter passed that trial before
+        self.__dict__.pop("_unverified", None)
 
     def _index(self) -> RestIndex:
         """Requirement numbers by the words of one of their sets: the parse planner

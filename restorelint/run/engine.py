@@ -10,21 +10,26 @@ or the tone model marks (``run.windows``); ``jobs`` forks workers for large inpu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import lexicon_fingerprint
 from restorelint.catalog.rules import STAGE_KIND, Rule
 from restorelint.match.prefilter import Prefilter
-from restorelint.records import Finding, Hit, InputError, Segment, Source
+from restorelint.records import Hit, InputError, Segment, Source
 from restorelint.run.cache import Cache, digest, environment_stamp, rules_fingerprint
 from restorelint.run.findings import make_finding
-from restorelint.run.guard import load_fault_forms, load_prefilter, read_segments, valid_hits
+from restorelint.run.guard import (
+    load_fault_forms,
+    load_prefilter,
+    note_checked,
+    read_segments,
+    valid_hits,
+)
 from restorelint.run.judge import judge
 from restorelint.run.memo import SegmentMemo
 from restorelint.run.tone import MODEL_KIND, ToneSettings, score_segments
-from restorelint.run.units import Group, Judged, Planned, Stretch, Tick
+from restorelint.run.units import EngineResult, Group, Judged, Parsed, Planned, Stretch, Tick
 from restorelint.run.windows import may_need_parse, plan_all, whole_paragraph
 
 if TYPE_CHECKING:
@@ -49,26 +54,8 @@ KEEP_TOKENS = 100_000
 PARALLEL_MIN_PARAGRAPHS = 200
 _COMPILED: dict[tuple[int, str], CompiledRules] = {}
 
-Parsed = list[tuple[Segment, "Doc"]]
 # (segments parsed so far, segments to parse in this run): a progress bar's feed.
 Progress = Callable[[int, int], None]
-
-
-@dataclass
-class EngineResult:
-    # per source, in source order
-    per_source: list[list[Finding]]
-    # per source, every segment with its doc (only when the caller kept the docs)
-    parsed: list[Parsed]
-    # by source number: documents whose markup could not be read (no findings)
-    errors: dict[int, InputError] = field(default_factory=dict)
-    # per source, the stretches parsed in this run that hold its findings, for the
-    # try: lines to read (their parses, or to parse again) instead of whole paragraphs
-    stretches: list[list[Stretch]] = field(default_factory=list)
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [f for own in self.per_source for f in own]
 
 
 class Engine:
@@ -209,6 +196,8 @@ class Engine:
             ]
             for number in range(len(sources))
         ]
+        if "prefilter" in self.__dict__:  # loaded: a stored one that passed its trial
+            note_checked(self.prefilter, self.cache)
         return EngineResult(per_source, parsed, errors, stretches)
 
     def _ticker(self, total: int) -> Tick | None:
@@ -223,13 +212,16 @@ class Engine:
             # words alone: spaCy is not loaded for a run with nothing to parse
             candidates = [i for i in items if may_need_parse(*i, self.prefilter, self._threshold)]
             if len(candidates) >= PARALLEL_MIN_PARAGRAPHS:
-                # load and compile once, in the parent, before forking: the
-                # workers then plan (which tokenizes) and parse on every core
+                # load, compile and try a stored prefilter once, in the parent,
+                # before forking: the workers then plan (which tokenizes) and
+                # parse on every core
                 from restorelint.parse.common_words import load_word_list
                 from restorelint.run.workers import in_workers
 
                 _ = self.compiled
                 load_word_list()
+                if self.prefilter is not None:
+                    self.prefilter.check_relaxed()
                 tick = self._ticker(len(candidates))
                 work = self._plan_and_judge
                 return in_workers(work, candidates, self.jobs, self.nlp.vocab, tick, KEEP_TOKENS)

@@ -5,6 +5,7 @@ up on one document is that document's error, not the run's."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -75,23 +76,48 @@ def load_prefilter(
     return _kept(
         digest("prefilter/7", fingerprint),
         cache,
-        lambda stored: cached_prefilter(rules, stored),
+        lambda stored: cached_prefilter(rules, stored, cache),
         lambda: build_prefilter(rules),
         Prefilter.to_json,
     )
 
 
-def cached_prefilter(rules: Sequence[Rule], stored: object) -> Prefilter | None:
+# Stored prefilters whose relaxed patterns are still to be tried, by id: the
+# cache key that records their passing the trial
+_PENDING: dict[int, str] = {}
+
+
+def cached_prefilter(
+    rules: Sequence[Rule], stored: object, cache: Cache | None = None
+) -> Prefilter | None:
     """The stored prefilter, if it is well formed, holds exactly the checks' own
     patterns, and lets through every rule's own flagged examples (an emptied
-    or edited entry would otherwise hide findings in every file)."""
+    or edited entry would otherwise hide findings in every file). Its relaxed
+    patterns are tried on the examples when first used, which takes the
+    tokenizer and 50 ms, unless this very entry (by its text) passed before."""
     try:
         built = Prefilter.from_json(stored)  # type: ignore[arg-type]
     except (TypeError, ValueError, KeyError, AttributeError, re.error, RecursionError):
         return None
     if not built.trusted(rules):
         return None
+    if built.unchecked and cache is not None:
+        key = digest("prefilter-relaxed-passed/1", json.dumps(stored, sort_keys=True))
+        if cache.get(key) is True:
+            built.trust_relaxed()
+        else:
+            _PENDING[id(built)] = key
     return built
+
+
+def note_checked(prefilter: Prefilter | None, cache: Cache | None) -> None:
+    """After a run: remember a stored prefilter whose relaxed patterns passed."""
+    key = _PENDING.get(id(prefilter))
+    if key is None or prefilter is None or cache is None or prefilter.unchecked:
+        return
+    del _PENDING[id(prefilter)]
+    if prefilter.relaxed:  # a failed trial empties them: tried again next time
+        cache.put(key, True)
 
 
 def load_fault_forms(fingerprint: str, cache: Cache | None) -> frozenset[str]:

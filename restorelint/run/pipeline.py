@@ -51,7 +51,7 @@ class Linted:
     per_source: list[list[Finding]] = field(default_factory=list)
     # documents that could not be read (their markup defeated its parser)
     errors: list[InputError] = field(default_factory=list)
-    # per source, the parsed stretches that hold its findings (engine.EngineResult)
+    # per source, the parsed stretches that hold its findings (units.EngineResult)
     stretches: list[list[Segment]] = field(default_factory=list)
 
 
