@@ -147,9 +147,11 @@ def test_stored_relaxed_patterns_that_hide_an_example_are_not_used() -> None:
 
 
 def test_a_stored_prefilter_is_tried_once_and_an_edited_one_again(tmp_path: Path) -> None:
-    """A start that parses pays 50 ms to try a stored prefilter's relaxed patterns
-    on the rules' examples; the cache remembers that this very entry passed, and
-    an entry edited since (its relaxed patterns blinded) is tried, and fails."""
+    """A start pays for checking a stored prefilter against the rules' examples
+    (by words, and with the tokenizer for its relaxed patterns); the cache
+    remembers what this very entry passed, and an entry edited since is
+    checked again, and fails."""
+    from restorelint.match.prefilter import Prefilter
     from restorelint.run import guard
     from restorelint.run.cache import Cache
     from restorelint.run.engine import Engine
@@ -160,20 +162,28 @@ def test_a_stored_prefilter_is_tried_once_and_an_edited_one_again(tmp_path: Path
     assert built is not None
     stored = built.to_json()
 
-    def load(entry: object) -> object:
-        loaded = guard.cached_prefilter(rules, entry, cache)
-        assert loaded is not None
-        return loaded
+    def load(entry: object) -> Prefilter | None:
+        return guard.cached_prefilter(rules, entry, cache, "fingerprint")
 
     first = load(stored)
-    assert first.unchecked  # nothing remembered yet
+    assert first is not None and first.unchecked  # nothing remembered yet
     assert first.may_match("Honestly, this one is on you.")  # the trial, on first use
     guard.note_checked(first, cache)
-    assert not load(stored).unchecked  # the next start skips it
+    again = load(stored)
+    assert again is not None and not again.unchecked  # the next start skips both checks
+    # remembered for these rules only
+    other = guard.cached_prefilter(rules, stored, cache, "other rules")
+    assert other is not None and other.unchecked
 
-    stored["relaxed"] = {n: [[{"LOWER": {"IN": ["zzzz"]}}]] for n in stored["relaxed"]}
-    edited = load(stored)
-    assert edited.unchecked
+    blinded = dict(stored, relaxed={n: [[{"LOWER": {"IN": ["zzzz"]}}]] for n in stored["relaxed"]})
+    edited = load(blinded)
+    assert edited is not None and edited.unchecked
     assert edited.may_match("Is the release on Friday still good for you?")  # words decide
     guard.note_checked(edited, cache)
-    assert load(stored).unchecked  # a failed trial is not remembered
+    retried = load(blinded)
+    assert retried is not None and retried.unchecked  # a failed trial is not remembered
+
+    rule = next(r for r in rules if r.id in built.rule_gates)
+    stored["gates"] = dict(stored["gates"])
+    stored["gates"]["RL999"] = stored["gates"].pop(rule.id)  # a gate for no rule
+    assert load(stored) is None

@@ -27,6 +27,7 @@ from restorelint.match.anchors import (
     rule_requirements,
     words,
 )
+from restorelint.match.gates import Gate, opens
 from restorelint.match.spelled import SpelledMatcher
 from restorelint.match.word_index import RestIndex, index_rest_by_rarest, met_requirements
 
@@ -125,13 +126,8 @@ class Prefilter:
         if not set(self.rule_gates) <= {r.id for r in rules if r.kind in GATED_KINDS}:
             return False
         own_gates = self.gates()
-        every: list[str] = []
         for rule in rules:
-            if rule.patterns_from is not None:
-                texts = [str(p) for p in rule.patterns]
-            else:
-                texts = [e.text for e in rule.flag_examples]
-            every += texts
+            texts = _examples(rule)
             if not all(self.may_match(text, by_tokens=False) for text in texts):
                 return False
             if reads_whole_segment(rule) and not all(self.needs_whole(t) for t in texts):
@@ -143,10 +139,13 @@ class Prefilter:
                 or not all(opens(gates, declared_pattern(rule), t) for t in texts)
             ):
                 return False
-        # the relaxed patterns need the tokenizer, which a run with nothing to parse
-        # must not import: they are tried on the examples when first used
-        object.__setattr__(self, "_unverified", every)
+        self.expect_trial(rules)
         return True
+
+    def expect_trial(self, rules: Sequence[Rule]) -> None:
+        """Try the relaxed patterns on the rules' examples when first used: they
+        need the tokenizer, which a run with nothing to parse must not import."""
+        object.__setattr__(self, "_unverified", [t for rule in rules for t in _examples(rule)])
 
     def may_match(
         self,
@@ -208,9 +207,6 @@ class Prefilter:
     def unchecked(self) -> bool:  # stored relaxed patterns not yet tried on the examples
         return "_unverified" in self.__dict__
 
-    def trust_relaxed(self) -> None:  # this very stored prefilter passed that trial before
-        self.__dict__.pop("_unverified", None)
-
     def _index(self) -> RestIndex:
         """Requirement numbers by the words of one of their sets: the parse planner
         asks about every sentence, and most words open no requirement."""
@@ -228,35 +224,11 @@ class Prefilter:
         return any(all(not found.isdisjoint(need) for need in r) for r in self.wide)
 
 
-@dataclass(frozen=True, eq=False)
-class Gate:
-    """One pattern's own prefilter: a parsed doc whose words do not meet its
-    requirement, or whose tokens its relaxed form does not match, cannot hold
-    its match, so its matcher is not run on it."""
-
-    prefilter: Prefilter
-    number: int  # its requirement
-
-    @property
-    def requirement(self) -> Requirement:
-        return self.prefilter.requirements[self.number]
-
-    def words_meet(self, found: set[str]) -> bool:
-        return all(not found.isdisjoint(need) for need in self.prefilter.requirements[self.number])
-
-    def open(self, found: set[str], tokens: Sequence[str], present: set[str]) -> bool:
-        if not self.words_meet(found):
-            return False
-        if self.number not in self.prefilter.relaxed:
-            return True
-        return self.prefilter.spelled_match([self.number], tokens=tokens, present=present)
-
-
-def opens(gates: Sequence[Gate], pattern: re.Pattern[str] | None, text: str) -> bool:
-    """Could a gated rule match this text: do its words meet one of the rule's
-    gates, or (a check's) its pattern is found in it?"""
-    found = words(text)
-    return any(g.words_meet(found) for g in gates) or bool(pattern and pattern.search(text))
+def _examples(rule: Rule) -> list[str]:
+    """What a rule must flag: its flag examples, or its listed phrases."""
+    if rule.patterns_from is not None:
+        return [str(p) for p in rule.patterns]
+    return [e.text for e in rule.flag_examples]
 
 
 def build(rules: Sequence[Rule]) -> Prefilter | None:

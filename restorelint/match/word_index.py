@@ -18,12 +18,13 @@ def _costs(requirements: Sequence[Requirement]) -> dict[frozenset[str], int]:
     return {need: sum(uses[w] for w in need) for r in requirements for need in r}
 
 
-def _rarest(requirements: Sequence[Requirement]) -> list[frozenset[str]]:
+def _rarest(
+    requirements: Sequence[Requirement], costs: dict[frozenset[str], int]
+) -> list[frozenset[str]]:
     """Each requirement's least common set, judged by how many requirements use
     its words: "to" and "you" are in hundreds of them and in most sentences,
     "careless" in one; indexing by the smallest set instead gave three times
     the candidates to check."""
-    costs = _costs(requirements)
     return [min(requirement, key=costs.__getitem__) for requirement in requirements]
 
 
@@ -32,7 +33,7 @@ def index_by_rarest(requirements: Sequence[Requirement]) -> dict[str, tuple[int,
     meet a requirement only if it holds a word of every set, so one set's words
     find every candidate."""
     lists: dict[str, list[int]] = {}
-    for number, best in enumerate(_rarest(requirements)):
+    for number, best in enumerate(_rarest(requirements, _costs(requirements))):
         for word in best:
             lists.setdefault(word, []).append(number)
     return {word: tuple(numbers) for word, numbers in lists.items()}
@@ -44,7 +45,7 @@ def index_rest_by_rarest(requirements: Sequence[Requirement]) -> RestIndex:
     met was a third of its work."""
     costs = _costs(requirements)
     lists: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
-    for number, best in enumerate(_rarest(requirements)):
+    for number, best in enumerate(_rarest(requirements, costs)):
         requirement = requirements[number]
         # the rarer sets first: they fail soonest
         rest = tuple(sorted((n for n in requirement if n is not best), key=costs.__getitem__))
