@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,8 @@ class Rule:
     applicability: str
     flag_examples: tuple[Example, ...]
     pass_examples: tuple[str, ...]
-    patterns: tuple[Any, ...] = field(default=(), compare=False)
+    # the patterns as written (or a deny list's phrases); ``patterns`` as matched
+    written_patterns: tuple[Any, ...] = field(default=(), compare=False)
     attr: str = "LOWER"
     check: str | None = None
     highlight: tuple[str, ...] = ()
@@ -67,8 +68,19 @@ class Rule:
     example_config: dict[str, Any] = field(default_factory=dict, compare=False)
     source: str = ""
 
+    @cached_property
+    def patterns(self) -> tuple[Any, ...]:
+        """The patterns as matched: a token pattern also takes an intensifier
+        between its words and, in an anyone's slot, a name's possessive. Made
+        when first asked for, which a start that parses nothing never does."""
+        if self.kind != "token":
+            return self.written_patterns
+        lexicon = load_lexicon()
+        named = with_named_owners(self.written_patterns, lexicon.possessives)
+        return tuple(widen(pattern, lexicon.intensifiers) for pattern in named)
+
     def with_patterns(self, patterns: Sequence[Any]) -> Rule:
-        return replace(self, patterns=tuple(patterns))
+        return replace(self, written_patterns=tuple(patterns))
 
 
 # A team rule that names no shape is rewritten by inviting a conversation about
@@ -121,7 +133,7 @@ def parse_rule(data: object, source: Path | str, checked: bool = False) -> Rule:
         suggest_params=dict(suggest.get("params", {})),
         flag_examples=tuple(Example(e["text"], e["rewrite"]) for e in examples["flag"]),
         pass_examples=tuple(examples["pass"]),
-        patterns=_patterns(data),
+        written_patterns=tuple(data.get("patterns", ())),
         attr=data.get("attr", "LOWER"),
         check=data.get("check"),
         highlight=tuple(data.get("highlight", ())),
@@ -133,15 +145,6 @@ def parse_rule(data: object, source: Path | str, checked: bool = False) -> Rule:
         example_config=dict(examples.get("config", {})),
         source=str(source),
     )
-
-
-def _patterns(data: dict[str, Any]) -> tuple[Any, ...]:
-    patterns = tuple(data.get("patterns", ()))
-    if data["kind"] != "token":
-        return patterns
-    lexicon = load_lexicon()
-    named = with_named_owners(patterns, lexicon.possessives)
-    return tuple(widen(pattern, lexicon.intensifiers) for pattern in named)
 
 
 def load_rule_file(path: Path, untrusted: bool = False) -> Rule:

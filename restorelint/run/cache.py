@@ -53,7 +53,9 @@ def rules_fingerprint(rules: Iterable[Rule]) -> str:
             r.severity,
             r.attr,
             r.check,
-            list(r.patterns),
+            # as written: the variants are made from these and the lexicon's
+            # words, which the engine's fingerprint holds too
+            list(r.written_patterns),
             r.options,
             sorted(r.context_ignore),
             sorted(r.context_also),
