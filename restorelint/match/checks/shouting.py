@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.load import words as word_set
 from restorelint.match.anchors import Triggers
-from restorelint.parse.people import addresses_someone
-from restorelint.parse.syntax import doc_text
+from restorelint.parse.people import is_first_person, is_person, is_second_person
+from restorelint.parse.syntax import doc_text, is_command
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,15 +40,33 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
         if len(words) >= MIN_WORDS and sum(w.is_stop or len(w) > 4 for w in words) >= 2:
             while run and not doc[run[-1]].is_alpha:
                 run.pop()
-            if not _label(doc, run[0]) and _addressed(doc, run, options):
+            organised = _label(doc, run[0]) or _code(doc, run, options)
+            if not organised and _addressed(doc, run, options):
                 yield run[0], run[-1] + 1
         run = []
 
 
 def _addressed(doc: Doc, run: list[int], options: Mapping[str, Any]) -> bool:
-    """Capitals shout at someone when the sentence speaks to the reader ("PLEASE READ
-    THE DOCS", "YOU BROKE IT"); a form's warning or an excited "WE DID IT" does not."""
-    return addresses_someone(doc[run[0]].sent, word_set(options.get("address_words")))
+    """Capitals shout at someone when they speak to the reader ("YOU BROKE IT",
+    "STOP PUSHING TO MAIN", "Please READ THE DOCS") or the sentence names
+    someone ("Sam, THIS IS UNACCEPTABLE"). Capitals for emphasis in a sentence
+    that merely has a "you" ("describe it AS DETAILED AS POSSIBLE so we can
+    reproduce your problem") and an excited "WE DID IT" do not."""
+    words = word_set(options.get("address_words"))
+    before = doc[run[0] - 1] if run[0] > 0 else None
+    spoken = [doc[i] for i in run] + ([before] if before is not None else [])
+    if any(t.lower_ in words for t in spoken) or any(is_command(doc[i]) for i in run):
+        return True
+    return any(
+        is_person(t) and not is_first_person(t) and not is_second_person(t)
+        for t in doc[run[0]].sent
+    )
+
+
+def _code(doc: Doc, run: list[int], options: Mapping[str, Any]) -> bool:
+    """Capitals as code ("ADD COLUMN active INT NOT NULL") are the language's own."""
+    code = word_set(options.get("code_words"))
+    return any(doc[i].lower_ in code for i in run)
 
 
 def _label(doc: Doc, first: int) -> bool:
