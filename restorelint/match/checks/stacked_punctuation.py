@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.load import words as word_set
 from restorelint.match.anchors import Triggers
-from restorelint.parse.people import addresses_someone
+from restorelint.parse.people import addresses_someone, is_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,6 +27,7 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     # "it works!!" and "USB debugging???" are excitement and confusion; stacked
     # marks read as exasperation with someone when the sentence speaks to them.
     words = word_set(options.get("address_words"))
+    greetings = word_set(options.get("greetings"))
     text = doc.text
     runs = list(_STACKED.finditer(text))
     # runs of marks inside words or standing apart from them, more than once
@@ -40,5 +41,11 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if addresses_someone(doc[span.start].sent, words):
+        sent = doc[span.start].sent
+        # "Hi Carmen!!!", "Congrats, Sam!!": a greeting, however loud
+        said = [t for t in sent if t.is_alpha]
+        greeting = any(t.lower_ in greetings for t in said) and all(
+            t.lower_ in greetings or is_person(t) for t in said
+        )
+        if addresses_someone(sent, words) and not greeting:
             yield span.start, span.end
