@@ -163,7 +163,8 @@ def test_a_stored_prefilter_is_tried_once_and_an_edited_one_again(tmp_path: Path
     stored = built.to_json()
 
     def load(entry: object) -> Prefilter | None:
-        return guard.cached_prefilter(rules, entry, cache, "fingerprint")
+        # the stamp the engine gives: the rules' fingerprint and the entry's text
+        return guard.cached_prefilter(rules, entry, cache, "rules" + json.dumps(entry))
 
     first = load(stored)
     assert first is not None and first.unchecked  # nothing remembered yet
@@ -172,7 +173,7 @@ def test_a_stored_prefilter_is_tried_once_and_an_edited_one_again(tmp_path: Path
     again = load(stored)
     assert again is not None and not again.unchecked  # the next start skips both checks
     # remembered for these rules only
-    other = guard.cached_prefilter(rules, stored, cache, "other rules")
+    other = guard.cached_prefilter(rules, stored, cache, "other rules" + json.dumps(stored))
     assert other is not None and other.unchecked
 
     blinded = dict(stored, relaxed={n: [[{"LOWER": {"IN": ["zzzz"]}}]] for n in stored["relaxed"]})

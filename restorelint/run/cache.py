@@ -74,13 +74,24 @@ class Cache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> Any | None:
+        found = self._read(key)
+        return found[0] if found is not None else None
+
+    def get_stamped(self, key: str) -> tuple[Any, str] | None:
+        """The entry's value and a digest of its text: what a later check of the
+        value can be remembered by (an edited entry has another)."""
+        found = self._read(key)
+        return (found[0], digest(found[1])) if found is not None else None
+
+    def _read(self, key: str) -> tuple[Any, str] | None:
         try:
-            payload = json.loads(self._path(key).read_text(encoding="utf-8"))
+            text = self._path(key).read_text(encoding="utf-8")
+            payload = json.loads(text)
         except (OSError, ValueError):
             return None
         if not isinstance(payload, dict) or payload.get("format") != FORMAT:
             return None
-        return payload.get("value")
+        return payload.get("value"), text
 
     def put(self, key: str, value: Any) -> None:
         write_entry(self._path(key), json.dumps({"format": FORMAT, "value": value}))

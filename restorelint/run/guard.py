@@ -5,7 +5,6 @@ up on one document is that document's error, not the run's."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -49,15 +48,16 @@ _KEPT: dict[str, Any] = {}
 def _kept(
     key: str,
     cache: Cache | None,
-    believe: Callable[[object], T | None],
+    believe: Callable[[object, str], T | None],
     build: Callable[[], T | None],
     dump: Callable[[T], object],
 ) -> T | None:
     """The kept value for ``key``: the process's, else a stored one ``believe``
-    accepts, else ``build``'s (stored unless None)."""
+    accepts (given it and a digest of the entry's text), else ``build``'s
+    (stored unless None)."""
     if key not in _KEPT:
-        stored = cache.get(key) if cache is not None else None
-        found = believe(stored) if stored is not None else None
+        stored = cache.get_stamped(key) if cache is not None else None
+        found = believe(*stored) if stored is not None else None
         if found is None:
             found = build()
             if found is not None and cache is not None:
@@ -76,7 +76,7 @@ def load_prefilter(
     return _kept(
         digest("prefilter/7", fingerprint),
         cache,
-        lambda stored: cached_prefilter(rules, stored, cache, fingerprint),
+        lambda stored, stamp: cached_prefilter(rules, stored, cache, fingerprint + stamp),
         lambda: build_prefilter(rules),
         Prefilter.to_json,
     )
@@ -89,29 +89,30 @@ _WORDS, _TOKENS = "words", "tokens"  # passed: the words check; the relaxed tria
 
 
 def cached_prefilter(
-    rules: Sequence[Rule], stored: object, cache: Cache | None = None, fingerprint: str = ""
+    rules: Sequence[Rule], stored: object, cache: Cache | None = None, stamp: str = ""
 ) -> Prefilter | None:
     """The stored prefilter, if it is well formed, holds exactly the checks' own
     patterns, and lets through every rule's own flagged examples (an emptied
     or edited entry would otherwise hide findings in every file). Its relaxed
     patterns are tried on the examples when first used (with the tokenizer).
-    The cache remembers, by the entry's text, what it passed: both checks
-    cost 50 ms of a start, and the words check a third of a start that
-    parses nothing."""
+    With a ``stamp`` (the rules' fingerprint and a digest of the entry's
+    text) the cache remembers what this very entry passed: both checks cost
+    50 ms of a start, and the words check a third of a start that parses
+    nothing."""
     try:
         built = Prefilter.from_json(stored)  # type: ignore[arg-type]
     except (TypeError, ValueError, KeyError, AttributeError, re.error, RecursionError):
         return None
-    key = digest("prefilter-passed/1", fingerprint, json.dumps(stored, sort_keys=True))
-    passed = cache.get(key) if cache is not None else None
+    key = digest("prefilter-passed/1", stamp)
+    passed = cache.get(key) if cache is not None and stamp else None
     if passed not in (_WORDS, _TOKENS):
         if not built.trusted(rules):
             return None
-        if cache is not None:
+        if cache is not None and stamp:
             cache.put(key, _WORDS)
     elif passed == _WORDS:
         built.expect_trial(rules)
-    if built.unchecked:
+    if built.unchecked and stamp:
         _PENDING[id(built)] = key
     return built
 
@@ -132,7 +133,7 @@ def load_fault_forms(fingerprint: str, cache: Cache | None) -> frozenset[str]:
     A stored list is believed only if it holds every fault word itself."""
     from restorelint.context import fault_forms, fault_words
 
-    def believe(stored: object) -> frozenset[str] | None:
+    def believe(stored: object, _stamp: str) -> frozenset[str] | None:
         if not (isinstance(stored, list) and all(isinstance(w, str) for w in stored)):
             return None
         whole = {w.lower() for w in fault_words()} <= set(stored)
