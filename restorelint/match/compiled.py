@@ -19,7 +19,12 @@ from restorelint.catalog.rules import Rule
 from restorelint.match.anchors import declared_pattern
 from restorelint.match.check_modules import Check, load_check
 from restorelint.match.matches import Label, Match, RawMatch, longest_per_rule
-from restorelint.match.word_index import Requirement, index_by_rarest
+from restorelint.match.word_index import (
+    Requirement,
+    RestIndex,
+    index_by_rarest,
+    met_requirements,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -147,7 +152,7 @@ class Gate(Protocol):
     @property
     def requirement(self) -> Requirement: ...
 
-    def open(self, found: set[str], tokens: Sequence[str], present: set[str]) -> bool: ...
+    def spelled(self, tokens: Sequence[str], present: set[str]) -> bool: ...
 
 
 class CompiledRules:
@@ -170,15 +175,22 @@ class CompiledRules:
         # a short run opens few gates, and compiling all 253 cost about 0.1 s
         self.gated: list[tuple[Gate, Rule, list[Any], list[Patterns[Rule]]]] = []
         self.words = words
-        self._by_word: dict[str, tuple[int, ...]] | None = None
+        # the distinct gates (rules share them), by number; each gated entry's
+        # and each check's gate numbers
+        self._gates: list[Gate] = []
+        self._numbers: dict[int, int] = {}
+        self._entry_gate: list[int] = []
+        self._index: RestIndex | None = None
+        self._by_gate: dict[int, list[int]] | None = None
         # each python check with its gates and its own pattern: the checks read
         # every token, and run on every doc they cost more than all the matchers
-        self.gated_checks: list[tuple[tuple[Gate, ...], Pattern | None, Rule, Check]] = []
+        self.gated_checks: list[tuple[tuple[int, ...], Pattern | None, Rule, Check]] = []
         for rule in rules:
             own = (gates or {}).get(rule.id) if words is not None else None
             if own is not None and rule.kind == "python":
                 check = load_check(rule.check or "", rule.source)
-                self.gated_checks.append((tuple(own), declared_pattern(rule), rule, check))
+                numbers = tuple(self._gate_number(g) for g in own)
+                self.gated_checks.append((numbers, declared_pattern(rule), rule, check))
             elif own is not None and rule.kind in ("token", "dependency"):
                 # patterns that share a requirement share a gate and a matcher
                 by_gate: dict[int, list[Any]] = {}
@@ -186,6 +198,7 @@ class CompiledRules:
                     by_gate.setdefault(id(gate), [gate]).append(pattern)
                 for gate, *patterns in by_gate.values():
                     self.gated.append((gate, rule, patterns, []))
+                    self._entry_gate.append(self._gate_number(gate))
                     if not _bundled(rule):
                         # a team rule's pattern mistakes are reported before any text is read
                         self._compiled(self.gated[-1])
@@ -202,35 +215,45 @@ class CompiledRules:
             made.append(compiled)
         return made[0]
 
+    def _entries_by_gate(self) -> dict[int, list[int]]:
+        if self._by_gate is None:
+            self._by_gate = {}
+            for number, gate in enumerate(self._entry_gate):
+                self._by_gate.setdefault(gate, []).append(number)
+        return self._by_gate
+
+    def _gate_number(self, gate: Gate) -> int:
+        if id(gate) not in self._numbers:
+            self._numbers[id(gate)] = len(self._gates)
+            self._gates.append(gate)
+        return self._numbers[id(gate)]
+
     def find(self, doc: Doc) -> list[RawMatch]:
         found = self.patterns.find(doc)
         if (self.gated or self.gated_checks) and self.words is not None:
-            words = self.words(doc.text)
-            index = self._gate_index()
-            # only the gates one of whose words the doc holds can open, in their order
-            candidates = sorted({n for word in words for n in index.get(word, ())})
+            if self._index is None:
+                self._index = index_by_rarest([g.requirement for g in self._gates])
+            # the gates whose words the doc meets, found once for every rule
+            met = met_requirements(self._index, self.words(doc.text))
             tokens = [t.lower_ for t in doc]
             present = set(tokens)
-            opened: dict[int, bool] = {}  # by gate: rules that share a gate share its verdict
+            opened: dict[int, bool] = {}  # rules that share a gate share its verdict
 
-            def opens(gate: Gate) -> bool:
-                if id(gate) not in opened:
-                    opened[id(gate)] = gate.open(words, tokens, present)
-                return opened[id(gate)]
+            def opens(number: int) -> bool:
+                if number not in met:
+                    return False
+                if number not in opened:
+                    opened[number] = self._gates[number].spelled(tokens, present)
+                return opened[number]
 
-            for number in candidates:
-                entry = self.gated[number]
-                if opens(entry[0]):
-                    found.extend(self._compiled(entry).find(doc))
+            entries = self._entries_by_gate()
+            for number in sorted(n for gate in met for n in entries.get(gate, ())):
+                if opens(self._entry_gate[number]):
+                    found.extend(self._compiled(self.gated[number]).find(doc))
             for own, pattern, rule, check in self.gated_checks:
                 if any(map(opens, own)) or (pattern is not None and pattern.search(doc.text)):
                     found.extend(check_matches(rule, check, rule.options, doc))
         return list(longest_per_rule(found))
-
-    def _gate_index(self) -> dict[str, tuple[int, ...]]:
-        if self._by_word is None:
-            self._by_word = index_by_rarest([entry[0].requirement for entry in self.gated])
-        return self._by_word
 
 
 def _bundled(rule: Rule) -> bool:

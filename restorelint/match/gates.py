@@ -45,9 +45,8 @@ class Gate:
     def words_meet(self, found: set[str]) -> bool:
         return all(not found.isdisjoint(need) for need in self.prefilter.requirements[self.number])
 
-    def open(self, found: set[str], tokens: Sequence[str], present: set[str]) -> bool:
-        if not self.words_meet(found):
-            return False
+    def spelled(self, tokens: Sequence[str], present: set[str]) -> bool:
+        """With its words met: could its relaxed form match these tokens?"""
         if self.number not in self.prefilter.relaxed:
             return True
         return self.prefilter.spelled_match([self.number], tokens=tokens, present=present)

@@ -29,7 +29,7 @@ from restorelint.match.anchors import (
 )
 from restorelint.match.gates import Gate, opens
 from restorelint.match.spelled import SpelledMatcher
-from restorelint.match.word_index import RestIndex, index_rest_by_rarest, met_requirements
+from restorelint.match.word_index import RestIndex, index_by_rarest, met_requirements
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ class Prefilter:
         asks about every sentence, and most words open no requirement."""
         index = self.__dict__.get("_by_word")
         if index is None:
-            index = index_rest_by_rarest(self.requirements)
+            index = index_by_rarest(self.requirements)
             object.__setattr__(self, "_by_word", index)
         return index
 

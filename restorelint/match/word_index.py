@@ -28,21 +28,12 @@ def _rarest(
     return [min(requirement, key=costs.__getitem__) for requirement in requirements]
 
 
-def index_by_rarest(requirements: Sequence[Requirement]) -> dict[str, tuple[int, ...]]:
-    """The numbers of ``requirements`` by the words of one set of each: a text can
-    meet a requirement only if it holds a word of every set, so one set's words
-    find every candidate."""
-    lists: dict[str, list[int]] = {}
-    for number, best in enumerate(_rarest(requirements, _costs(requirements))):
-        for word in best:
-            lists.setdefault(word, []).append(number)
-    return {word: tuple(numbers) for word, numbers in lists.items()}
-
-
-def index_rest_by_rarest(requirements: Sequence[Requirement]) -> RestIndex:
-    """As ``index_by_rarest``, with each requirement's sets left to check: the
-    planner asks this of every sentence, and checking again the set a word just
-    met was a third of its work."""
+def index_by_rarest(requirements: Sequence[Requirement]) -> RestIndex:
+    """The requirements by the words of one set of each (a text can meet one
+    only if it holds a word of every set, so one set's words find every
+    candidate), each with the sets left to check: the planner asks this of
+    every sentence, and checking again the set a word just met was a third of
+    its work."""
     costs = _costs(requirements)
     lists: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
     for number, best in enumerate(_rarest(requirements, costs)):
