@@ -150,6 +150,38 @@ CASES = [
         "That's a dumb question: how do I run it in the background?",
     ),
     (
+        "negation",
+        "RL140",
+        "It means one more bash script. Not too horrible, just ugly.",
+        # "not just" adds to the word
+        "It means one more bash script. Not just horrible, it is dangerous.",
+    ),
+    (
+        "negation",
+        "RL110",
+        "I'm not saying Sam is careless.",
+        "Sam is not just careless, he is hostile.",
+    ),
+    (
+        "self_reference",
+        "RL140",
+        "My rollout plan was terrible; I'll redo it with a checklist.",
+        # a person of the writer's, however the parser hung the words
+        "My rollout manager was terrible; I'll ask for another.",
+    ),
+    (
+        "self_reference",
+        "RL140",
+        "My garbage laptop crashed again.",
+        "My garbage boss lied to the client again.",
+    ),
+    (
+        "self_reference",
+        "RL140",
+        "Sorry if this sounds stupid, but can you share the logs?",
+        "This sounds stupid, but can you share the logs?",
+    ),
+    (
         "reported",
         "RL110",
         "The customer wrote that the engineer was useless.",

@@ -41,9 +41,37 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
             return True
         predicate = governing_predicate(token)
         subs = _resolved(predicate, subjects(predicate))
-        if subs and all(s.lower_ in lex.first_person for s in subs):
+        if subs and all(_writers(s, lex, things=word) for s in subs):
+            return True  # "I was careless"; a verdict on "my question", "our plan"
+        if word and _apologised(token, predicate, subs, lex):
             return True
     return False
+
+
+def _writers(subject: Token, lex: Lexicon, things: bool) -> bool:
+    """The writer, or with ``things`` a thing of the writer's ("my question
+    sounds stupid", "our rollout was terrible"), not a person of theirs ("my
+    manager"). Only a verdict word judges its subject: "my messages clearly
+    vanished" says something of the reader."""
+    if subject.lower_ in lex.first_person:
+        return True
+    owned = any(c.dep_ == "poss" and c.lower_ in lex.first_person for c in subject.children)
+    # nor one named inside it ("my piece of a husband")
+    return things and owned and not any(is_person(t) for t in subject.subtree)
+
+
+def _apologised(token: Token, predicate: Token, subs: list[Token], lex: Lexicon) -> bool:
+    """ "Sorry if this sounds stupid, but …": how the writer's own question or
+    remark may come across, apologised for before it is asked."""
+    seeming = lex.words("self_reference", "seeming_verbs")
+    apologies = lex.words("self_reference", "apologies")
+    if predicate.lemma_.lower() not in seeming or token.dep_ not in ("acomp", "attr"):
+        return False
+    pointers = lex.words("self_reference", "apologised_subjects")
+    if not subs or any(s.lower_ not in pointers for s in subs):
+        return False
+    before = [t.lower_ for t in token.sent if t.i < predicate.i]
+    return any(w in apologies for w in before) and "if" in before
 
 
 def _owned(token: Token, lex: Lexicon) -> bool:

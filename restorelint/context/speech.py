@@ -107,12 +107,27 @@ def _shares_denial(token: Token, disjunctions: frozenset[str]) -> bool:
     return any(c.dep_ == "cc" and c.lower_ in disjunctions for c in token.head.children)
 
 
+def _adds(negation: Token, affirming: frozenset[str]) -> bool:
+    """ "not just sloppy, it is dangerous": "not just" adds to what follows."""
+    doc = negation.doc
+    return negation.i + 1 < len(doc) and doc[negation.i + 1].lower_ in affirming
+
+
+def _denied_degree(adverb: Token, degrees: frozenset[str]) -> bool:
+    """ "not too", "not very": a degree adverb with its own "not" just before it."""
+    if adverb.dep_ != "advmod" or adverb.lower_ not in degrees:
+        return False
+    return any(g.dep_ == "neg" and g.i == adverb.i - 1 for g in adverb.children)
+
+
 def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool:
     """Is any of these tokens under a negation that is not one of ``own``?"""
     negative_subjects = lex.words("negation", "negative_subjects")
     determiners = lex.words("negation", "negative_determiners")
     degree = lex.words("negation", "degree_words")
     claims = lex.words("negation", "denied_claims")
+    affirming = lex.words("negation", "affirming")
+    degrees = lex.words("negation", "denied_degrees")
     tokens = list(tokens)
     if any(c.lower_ in degree for t in tokens for c in t.children):
         return False
@@ -120,8 +135,10 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
         for child in token.children:
             if child.i in own:
                 continue
-            if child.dep_ == "neg" and not _prohibition(token):
+            if child.dep_ == "neg" and not _prohibition(token) and not _adds(child, affirming):
                 return True
+            if _denied_degree(child, degrees):
+                return True  # "Not too horrible, just ugly": the degree is denied
             if child.dep_ in SUBJECT_DEPS and (
                 child.lower_ in negative_subjects
                 or any(g.dep_ == "det" and g.lower_ in determiners for g in child.children)
