@@ -66,10 +66,25 @@ def _highlight(token: Token, options: Mapping[str, Any]) -> tuple[int, int]:
     return token.i, token.i + 1
 
 
+def _idiom(token: Token, idioms: list[list[str]]) -> bool:
+    """A swear word in a phrase that only intensifies ("a hell of a lot more
+    work", "one hell of a release"): nobody is sworn at."""
+    doc = token.doc
+    for words in idioms:
+        for k, word in enumerate(words):
+            start = token.i - k
+            if word != token.lower_ or start < 0 or start + len(words) > len(doc):
+                continue
+            if [t.lower_ for t in doc[start : start + len(words)]] == words:
+                return True
+    return False
+
+
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     words = word_set(options.get("words"))
+    idioms = [str(p).lower().split() for p in options.get("idioms", ())]
     for sent in doc.sents:
-        profane = {t.i for t in sent if t.lower_ in words}
+        profane = {t.i for t in sent if t.lower_ in words and not _idiom(t, idioms)}
         if not profane:
             continue
         if _targets_someone(sent, profane) or _asks_about_the_work(sent, profane, options):
