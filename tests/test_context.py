@@ -177,6 +177,13 @@ CASES = [
     ),
     (
         "self_reference",
+        "RL116",
+        "I couldn't be bothered to check the logs, my bad.",
+        # the writer as subject, the reader acted on by the rule's own words
+        "What do we pay you for?",
+    ),
+    (
+        "self_reference",
         "RL140",
         "Sorry if this sounds stupid, but can you share the logs?",
         "This sounds stupid, but can you share the logs?",

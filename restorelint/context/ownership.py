@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from restorelint.catalog.lexicon import Lexicon
 from restorelint.context.speech import matched
 from restorelint.parse.openings import exclaimed_at_someone, is_exclamation
-from restorelint.parse.people import is_person
+from restorelint.parse.people import is_person, is_second_person
 from restorelint.parse.syntax import SUBJECT_DEPS, governing_predicate, subjects
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
     word = match.rule.category in lex.words("self_reference", "word_categories")
     if word and len(tokens) == 1 and _exclaimed(tokens[0]):
         return True  # "Crap, left the migration out of the commit."
+    if word and any(is_second_person(t) and t.dep_ in ("dobj", "dative") for t in tokens):
+        return False  # the rule's own words act on the reader: "what do we pay you for"
     if any(t.lower_ in lex.first_person for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
         return True
     if any(is_person(t) for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
