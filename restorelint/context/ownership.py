@@ -26,8 +26,8 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
     word = match.rule.category in lex.words("self_reference", "word_categories")
     if word and len(tokens) == 1 and _exclaimed(tokens[0]):
         return True  # "Crap, left the migration out of the commit."
-    if word and any(is_second_person(t) and t.dep_ in ("dobj", "dative") for t in tokens):
-        return False  # the rule's own words act on the reader: "what do we pay you for"
+    if word and any(_acted_on(t) for t in tokens):
+        return False  # the rule's own words are about the reader: "what do we pay you for"
     if any(t.lower_ in lex.first_person for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
         return True
     if any(is_person(t) for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
@@ -48,6 +48,16 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
         if word and _apologised(token, predicate, subs, lex):
             return True
     return False
+
+
+def _acted_on(token: Token) -> bool:
+    """The reader as the one acted on ("what do we pay you for") or as the subject
+    of what the writer says ("I can't believe you shipped this")."""
+    if not is_second_person(token):
+        return False
+    return token.dep_ in ("dobj", "dative") or (
+        token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp"
+    )
 
 
 def _writers(subject: Token, lex: Lexicon, things: bool) -> bool:
