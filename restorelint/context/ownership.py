@@ -51,13 +51,8 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
 
 
 def _acted_on(token: Token) -> bool:
-    """The reader as the one acted on ("what do we pay you for") or as the subject
-    of what the writer says ("I can't believe you shipped this")."""
-    if not is_second_person(token):
-        return False
-    return token.dep_ in ("dobj", "dative") or (
-        token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ccomp"
-    )
+    """The reader as the one the rule's words act on ("what do we pay you for")."""
+    return is_second_person(token) and token.dep_ in ("dobj", "dative")
 
 
 def _writers(subject: Token, lex: Lexicon, things: bool) -> bool:
