@@ -51,8 +51,9 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
 
 
 def _acted_on(token: Token) -> bool:
-    """The reader as the one the rule's words act on ("what do we pay you for")."""
-    return is_second_person(token) and token.dep_ in ("dobj", "dative")
+    """The reader as the one the rule's words act on ("what do we pay you for",
+    "disappointed in you")."""
+    return is_second_person(token) and token.dep_ in ("dobj", "dative", "pobj")
 
 
 def _writers(subject: Token, lex: Lexicon, things: bool) -> bool:
