@@ -22,13 +22,7 @@ class Requirements(Protocol):
     @property
     def relaxed(self) -> dict[int, tuple[Any, ...]]: ...
 
-    def spelled_match(
-        self,
-        numbers: Sequence[int],
-        text: str = "",
-        tokens: Sequence[str] | None = None,
-        present: set[str] | None = None,
-    ) -> bool: ...
+    def tokens_match(self, number: int, tokens: Sequence[str], present: set[str]) -> bool: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,7 +43,7 @@ class Gate:
         """With its words met: could its relaxed form match these tokens?"""
         if self.number not in self.prefilter.relaxed:
             return True
-        return self.prefilter.spelled_match([self.number], tokens=tokens, present=present)
+        return self.prefilter.tokens_match(self.number, tokens, present)
 
 
 def opens(gates: Sequence[Gate], pattern: re.Pattern[str] | None, text: str) -> bool:

@@ -192,6 +192,10 @@ class Prefilter:
             return matcher.matches(text, numbers)
         return matcher.matches_tokens(tokens, present or set(tokens), numbers)
 
+    def tokens_match(self, number: int, tokens: Sequence[str], present: set[str]) -> bool:
+        """Could requirement ``number``'s relaxed patterns match these tokens?"""
+        return self.spelled_match([number], tokens=tokens, present=present)
+
     def check_relaxed(self) -> SpelledMatcher:
         """The relaxed patterns' matcher; stored ones are first tried on the examples."""
         matcher = self.__dict__.get("_matcher")
