@@ -78,8 +78,9 @@ def _apologised(token: Token, predicate: Token, subs: list[Token], lex: Lexicon)
     pointers = lex.words("self_reference", "apologised_subjects")
     if not subs or any(s.lower_ not in pointers for s in subs):
         return False
-    before = [t.lower_ for t in token.sent if t.i < predicate.i]
-    return any(w in apologies for w in before) and "if" in before
+    conditions = lex.words("self_reference", "apology_conditions")
+    before = {t.lower_ for t in token.sent if t.i < predicate.i}
+    return not before.isdisjoint(apologies) and not before.isdisjoint(conditions)
 
 
 def _owned(token: Token, lex: Lexicon) -> bool:

@@ -48,8 +48,8 @@ def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
 
 def _addressed(doc: Doc, run: list[int], options: Mapping[str, Any]) -> bool:
     """Capitals shout at someone when they speak to the reader ("YOU BROKE IT",
-    "STOP PUSHING TO MAIN", "Please READ THE DOCS") or the sentence names
-    someone ("Sam, THIS IS UNACCEPTABLE"). Capitals for emphasis in a sentence
+    "UPDATE THE TICKET", "Please READ THE DOCS") or the sentence names
+    someone ("Sam, THIS PR STILL HAS NO TESTS"). Capitals for emphasis in a sentence
     that merely has a "you" ("describe it AS DETAILED AS POSSIBLE so we can
     reproduce your problem") and an excited "WE DID IT" do not."""
     words = word_set(options.get("address_words"))
