@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.lexicon import load_lexicon
 from restorelint.catalog.load import words as word_set
-from restorelint.match.anchors import Triggers
+from restorelint.match.anchors import Triggers, option_phrases, phrase_at
 from restorelint.parse.openings import exclaimed_at_someone, is_exclamation
 from restorelint.parse.people import is_someone_else
 
@@ -66,23 +66,18 @@ def _highlight(token: Token, options: Mapping[str, Any]) -> tuple[int, int]:
     return token.i, token.i + 1
 
 
-def _idiom(token: Token, idioms: list[list[str]]) -> bool:
+def _idiom(token: Token, idioms: list[tuple[str, ...]]) -> bool:
     """A swear word in a phrase that only intensifies ("a hell of a lot more
     work", "one hell of a release"): nobody is sworn at."""
-    doc = token.doc
-    for words in idioms:
-        for k, word in enumerate(words):
-            start = token.i - k
-            if word != token.lower_ or start < 0 or start + len(words) > len(doc):
-                continue
-            if [t.lower_ for t in doc[start : start + len(words)]] == words:
-                return True
-    return False
+    starts = {token.i - k for pieces in idioms for k, w in enumerate(pieces) if w == token.lower_}
+    return any(
+        start >= 0 and token.i < start + phrase_at(token.doc, start, idioms) for start in starts
+    )
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
     words = word_set(options.get("words"))
-    idioms = [str(p).lower().split() for p in options.get("idioms", ())]
+    idioms = option_phrases(options, "idioms")
     for sent in doc.sents:
         profane = {t.i for t in sent if t.lower_ in words and not _idiom(t, idioms)}
         if not profane:

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from restorelint.catalog.load import words as word_set
 from restorelint.match.anchors import Triggers
-from restorelint.parse.people import is_first_person, is_person, is_second_person
+from restorelint.parse.people import (
+    addresses_someone,
+    is_first_person,
+    is_person,
+    is_second_person,
+)
 from restorelint.parse.syntax import doc_text, is_command
 
 if TYPE_CHECKING:
@@ -55,7 +60,7 @@ def _addressed(doc: Doc, run: list[int], options: Mapping[str, Any]) -> bool:
     words = word_set(options.get("address_words"))
     before = doc[run[0] - 1] if run[0] > 0 else None
     spoken = [doc[i] for i in run] + ([before] if before is not None else [])
-    if any(t.lower_ in words for t in spoken) or any(is_command(doc[i]) for i in run):
+    if addresses_someone(spoken, words) or any(is_command(doc[i]) for i in run):
         return True
     return any(
         is_person(t) and not is_first_person(t) and not is_second_person(t)
