@@ -102,6 +102,13 @@ CASES = [
         "Dana, this is your final warning.",
     ),
     (
+        "policy",
+        "RL146",
+        "Employees should never be asked why is the rota still not done.",
+        # the rule's own "anyone" is who the question accuses, not everyone
+        "Did anyone even look at this before merging?",
+    ),
+    (
         "fault_free",
         "RL120",
         "Adding the whole team to the invite.",
@@ -193,6 +200,13 @@ CASES = [
         "RL110",
         "The customer wrote that the engineer was useless.",
         "The customer thinks that the engineer was useless.",
+    ),
+    (
+        "reported",
+        "RL146",
+        "Mo said who told you that was acceptable, which made me laugh.",
+        # the rule's own verb of saying asks; it reports no one's words
+        "Who told you this was acceptable?",
     ),
     (
         "technical",

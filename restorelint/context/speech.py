@@ -200,6 +200,9 @@ def reported(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     clausal = lex.words("reported", "clausal_verbs")
     # "everyone says you're lazy" is hearsay used as a verdict, not a report
     crowd = lex.words("reported", "crowd") | lex.first_person
+    # the rule's own verb of saying ("who told you this was acceptable") asks; it
+    # reports no one
+    own = set(range(match.start, match.end))
     for token in matched(match, doc):
         current = token
         for _ in range(6):
@@ -207,8 +210,9 @@ def reported(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
             if head.i == current.i:
                 break
             lemma = head.lemma_.lower()
-            if (lemma in verbs and current.dep_ in links) or (
-                lemma in clausal and current.dep_ == "ccomp"
+            if head.i not in own and (
+                (lemma in verbs and current.dep_ in links)
+                or (lemma in clausal and current.dep_ == "ccomp")
             ):
                 # an active verb of saying with a speaker: "the lead called her careless"
                 speakers = [c for c in head.children if c.dep_ == "nsubj"]

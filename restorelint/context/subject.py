@@ -106,9 +106,12 @@ def policy(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     if any(t.lower_ in lex.demonstratives and t.dep_ == "det" for t in sent):
         return False  # "this behaviour is ridiculous" is about one case
     generic = lex.words("policy", "generic_subjects")
-    # whose something is ("stop wasting everyone's time") is not whom a rule is for
+    # whose something is ("stop wasting everyone's time") is not whom a rule is for,
+    # and the rule's own words are not who it is about ("did anyone even look")
+    own = set(range(match.start, match.end))
     return any(
-        (t.lower_ in generic or t.lemma_.lower() in generic) and t.dep_ != "poss" for t in sent
+        (t.lower_ in generic or t.lemma_.lower() in generic) and t.dep_ != "poss" and t.i not in own
+        for t in sent
     )
 
 
