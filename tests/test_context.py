@@ -94,6 +94,35 @@ CASES = [
         "This is your final warning.",
     ),
     ("praise", "RL170", "You always come prepared.", "You always come late."),
+    # a verb good only as a verb, and a bad word naming a kind of thing
+    ("praise", "RL170", "Leila always owns her mistakes.", "Leila never owns her mistakes."),
+    (
+        "praise",
+        "RL170",
+        "Priya never causes errors in the handover.",
+        "You never write tests for the error paths.",
+    ),
+    (
+        "negation",
+        "RL180",
+        "She isn't emotional about the review.",
+        # a "not" set against what follows it denies only that
+        "She's being emotional, not technical.",
+    ),
+    (
+        "negation",
+        "RL180",
+        "Nobody finds Arjun aggressive.",
+        # denying the predicate leaves its subject as described
+        "Arjun's aggressive style just isn't a fit here.",
+    ),
+    (
+        "hypothetical",
+        "RL171",
+        "Every time you need a second review, ping the channel.",
+        # "need" is generic only with a generic "you" as its subject
+        "Every single one of your PRs needs a second round.",
+    ),
     ("praise", "RL170", "Sam never misses a standup.", "Sam never asks for help."),
     (
         "policy",

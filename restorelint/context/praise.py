@@ -63,8 +63,14 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
                     seen[other.i] = other
     # a noun naming a kind of thing praises nothing ("the contribution guide",
     # "a help ticket")
-    goods = [t for t in seen.values() if _forms(t, bigrams) & positive and t.dep_ != "compound"]
-    bads = {i for i, t in seen.items() if _forms(t, bigrams) & negative}
+    verbs = lex.words("praise", "positive_verbs")
+    goods = [
+        t
+        for t in seen.values()
+        if (_forms(t, bigrams) & positive or (t.pos_ == "VERB" and t.lemma_.lower() in verbs))
+        and t.dep_ != "compound"
+    ]
+    bads = {i for i, t in seen.items() if _forms(t, bigrams) & negative and t.dep_ != "compound"}
     if not flips:
         # "thanks to Ruth, who has never missed a shift": a bad word its own
         # "never" governs is one good

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import Lexicon
-from restorelint.parse.people import is_person
+from restorelint.parse.people import is_person, is_second_person
 from restorelint.parse.syntax import (
     SUBJECT_DEPS,
     doc_text,
     is_command,
     memo,
     predicates,
+    subjects,
 )
 
 if TYPE_CHECKING:
@@ -68,6 +69,15 @@ def negation_scope(tokens: Iterable[Token], lex: Lexicon) -> list[Token]:
                 current = current.head
                 continue
             if current.dep_ in _SCOPE_BREAKS or current.head.i == current.i:
+                break
+            if current.dep_ == "npadvmod" and current.head.i > current.i:
+                break  # a fronted address or aside: "Sweetie, that's not how it works"
+            if current.dep_ == "amod" and (
+                current.head.dep_ in SUBJECT_DEPS or current.head.dep_ == "appos"
+            ):
+                # denying the predicate leaves the subject as it was described:
+                # "Arjun's aggressive style isn't a fit" (its "no" still counts)
+                seen.setdefault(current.head.i, current.head)
                 break
             if current.dep_ in ("ccomp", "prep") and current.head.i > current.i:
                 break
@@ -135,7 +145,12 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
         for child in token.children:
             if child.i in own:
                 continue
-            if child.dep_ == "neg" and not _prohibition(token) and not _adds(child, affirming):
+            if (
+                child.dep_ == "neg"
+                and not _prohibition(token)
+                and not _adds(child, affirming)
+                and not _contrasts(child, own)
+            ):
                 return True
             if _denied_degree(child, degrees):
                 return True  # "Not too horrible, just ugly": the degree is denied
@@ -153,6 +168,19 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
     return False
 
 
+def _contrasts(neg: Token, own: set[int]) -> bool:
+    """A "not" set after a comma against what follows it, past the match: "She's
+    being emotional, not technical" denies only "technical"."""
+    doc = neg.doc
+    if neg.i == 0 or doc[neg.i - 1].text not in (",", ";", "—", "–"):
+        return False
+    after = neg.i + 1
+    # a routing ("go to your manager, not to HR") stays a denial of the other way
+    if after >= len(doc) or doc[after].pos_ not in ("ADJ", "ADV", "DET", "NOUN"):
+        return False
+    return all(i < neg.i for i in own)
+
+
 def _prohibition(verb: Token) -> bool:
     """ "Don't be so dramatic", "try not to be careless": a command not to be
     something says the reader is it, where "you're not careless" denies it."""
@@ -166,7 +194,9 @@ def _prohibition(verb: Token) -> bool:
 
 
 def negated(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
-    return negated_tokens(matched(match, doc), set(match.tokens), lex)
+    # a pattern's comma ("sweetie,") hangs on the clause it precedes, not on the word
+    words = [t for t in matched(match, doc) if not t.is_punct] or matched(match, doc)
+    return negated_tokens(words, set(match.tokens), lex)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -239,8 +269,12 @@ def hypothetical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> b
                 g.dep_ == "mark" and g.lower_ in conditions for g in child.children
             ):
                 return True  # "you always get a 401 if the token has expired"
-        if predicate.lemma_.lower() in generic_verbs:
-            return True  # "you never need to restart it": generic "you"
+        if predicate.lemma_.lower() in generic_verbs and any(
+            is_second_person(s) for s in subjects(predicate)
+        ):
+            # "you never need to restart it": generic "you" ("every one of your
+            # PRs needs a second round" is about the reader's work)
+            return True
     return False
 
 
