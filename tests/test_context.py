@@ -94,6 +94,20 @@ CASES = [
         "This is your final warning.",
     ),
     ("praise", "RL170", "You always come prepared.", "You always come late."),
+    (
+        "technical",
+        "RL140",
+        "Frankly, the performance on ARM has been pathetic.",
+        # a verdict on a thing someone owns judges its owner
+        "Frankly, your performance this year has been pathetic.",
+    ),
+    (
+        "self_reference",
+        "RL146",
+        "How many times do we have to tell the scheduler to retry?",
+        "How many times do we have to tell you to rebase?",
+    ),
+    ("fault_free", "RL102", "Lunch today is on Mark.", "The regression in the parser is on Mark."),
     # a verb good only as a verb, and a bad word naming a kind of thing
     ("praise", "RL170", "Leila always owns her mistakes.", "Leila never owns her mistakes."),
     (

@@ -26,8 +26,10 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
     word = match.rule.category in lex.words("self_reference", "word_categories")
     if word and len(tokens) == 1 and _exclaimed(tokens[0]):
         return True  # "Crap, left the migration out of the commit."
-    if word and any(_acted_on(t) for t in tokens):
-        return False  # the rule's own words are about the reader: "what do we pay you for"
+    if word and any(_acted_on(t) or any(_acted_on(c) for c in t.children) for t in tokens):
+        # the rule's own words are about the reader, or act on them: "what do
+        # we pay you for", "how many times do we have to tell you"
+        return False
     if any(t.lower_ in lex.first_person for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):
         return True
     if any(is_person(t) for t in tokens if t.dep_ in (*SUBJECT_DEPS, "poss")):

@@ -39,6 +39,7 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
     if any(_starts_term(t, lex.words("technical", "terms")) for t in tokens):
         return True
     describing = match.rule.category in lex.words("technical", "modifier_categories")
+    owned = match.rule.category in lex.words("technical", "possessed_categories")
     displays = lex.words("technical", "display_nouns")
     for token in tokens:
         if (
@@ -47,6 +48,7 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
             and token.dep_ in ("amod", "compound")
             and token.tag_ != "JJR"  # "writes better tests than you" compares people
             and token.head.lemma_.lower() in nouns
+            and not (owned and _someones(token.head))
         ):
             return True  # "lazy loading", "aggressive caching"
         if token.pos_ == "NOUN" and any(
@@ -56,11 +58,25 @@ def technical(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool
             return True  # "the final warning in the CLI output"
         if token.pos_ in ("ADJ", "VERB", "AUX"):
             subs = subjects(governing_predicate(token))
+            if (
+                owned
+                and token.pos_ == "ADJ"
+                and (
+                    any(_someones(s) for s in subs)
+                    or (token.dep_ == "amod" and _someones(token.head))
+                )
+            ):
+                continue  # "your performance this year has been pathetic", "Mark's careless merge"
             if subs and all(_is_technical_subject(s, nouns) for s in subs):
                 return True
         if describing and token.pos_ == "ADJ" and _set_on_technical(token, nouns, lex):
             return True  # "be aggressive with the cache TTL"
     return False
+
+
+def _someones(noun: Token) -> bool:
+    """Is this thing the reader's or a person's ("your performance", "Mark's merge")?"""
+    return any(c.dep_ == "poss" and (is_second_person(c) or is_person(c)) for c in noun.children)
 
 
 def _set_on_technical(token: Token, nouns: frozenset[str], lex: Lexicon) -> bool:
