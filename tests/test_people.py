@@ -36,6 +36,7 @@ def test_a_word_in_title_case_is_a_thing(text: str, word: str) -> None:
         ("The report says Grace is unreliable.", "Grace"),  # listed as a word and a name
         ("I hear Hazel is too sensitive.", "Hazel"),  # a word, and a name in the lexicon
         ("The release notes say Martin broke it.", "Martin"),
+        ("Sam, unacceptable.", "Sam"),  # tagged an adjective: addressed by name
     ],
 )
 def test_a_first_name_is_a_person(text: str, word: str) -> None:
@@ -46,3 +47,10 @@ def test_word_list_knows_inflected_words_and_not_names() -> None:
     assert is_common_word("results") and is_common_word("dictionary")
     assert not is_common_word("priya") and not is_common_word("grace")
     assert not is_common_word("c++")  # not a word of letters
+
+
+@pytest.mark.parametrize(
+    "text", ["Bonjour , une question.", "Honestly, unacceptable.", "Kubernetes, again."]
+)
+def test_an_opening_word_before_a_comma_is_no_name_unless_it_looks_like_one(text: str) -> None:
+    assert not is_person(load_pipeline()(text)[0])

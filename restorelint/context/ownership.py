@@ -24,7 +24,7 @@ _LABEL_MARKS = (":", ",", "—", "-", "...", "…")
 def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     tokens = matched(match, doc)
     word = match.rule.category in lex.words("self_reference", "word_categories")
-    if word and len(tokens) == 1 and _exclaimed(tokens[0]):
+    if word and len(tokens) == 1 and _exclaimed(tokens[0], lex):
         return True  # "Crap, left the migration out of the commit."
     if word and any(_acted_on(t) or any(_acted_on(c) for c in t.children) for t in tokens):
         # the rule's own words are about the reader, or act on them: "what do
@@ -131,12 +131,14 @@ def _hedged_question(token: Token, lex: Lexicon) -> bool:
     return bare and (labels_what_follows or _opening_label(token, noun, lex))
 
 
-def _exclaimed(token: Token) -> bool:
+def _exclaimed(token: Token, lex: Lexicon) -> bool:
     """An exclamation that opens a sentence about no one else: "Crap, left the
-    migration out", not "Ridiculous." on its own nor "Pathetic, you did it again"."""
+    migration out", not "Ridiculous." on its own, "Unacceptable, period." nor
+    "Pathetic, you did it again"."""
     if not is_exclamation(token):
         return False
-    if not any(not t.is_punct for t in token.sent if t.i > token.i + 1):
+    rest = " ".join(t.lower_ for t in token.sent if t.i > token.i + 1 and not t.is_punct)
+    if not rest or rest in lex.words("self_reference", "closers"):
         return False
     return not exclaimed_at_someone(token)
 

@@ -175,7 +175,7 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
         )
         # a bare verdict ("Pathetic.", "Simply stupid!") is aimed at whoever
         # did what the message is about, named or not
-        aimed = any(i not in generic for i in people) or _bare_verdict(match, sent)
+        aimed = any(i not in generic for i in people) or _bare_verdict(match, sent, lex)
     else:
         aimed = any((is_person(t) or is_second_person(t)) and t.i not in generic for t in sent)
     if aimed:
@@ -196,10 +196,15 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
     return True
 
 
-def _bare_verdict(match: RawMatch, sent: Span) -> bool:
-    return all(
-        match.start <= t.i < match.end or t.is_punct or t.pos_ in ("ADV", "INTJ") for t in sent
-    )
+def _bare_verdict(match: RawMatch, sent: Span, lex: Lexicon) -> bool:
+    rest = [
+        t.lower_
+        for t in sent
+        if not (match.start <= t.i < match.end or t.is_punct or t.pos_ in ("ADV", "INTJ"))
+    ]
+    # "Unacceptable, period.": the closer is the verdict's own (the list is
+    # self-reference's, which reads it the same way)
+    return not rest or " ".join(rest) in lex.words("self_reference", "closers")
 
 
 def _conditional_tokens(sent: Span, lex: Lexicon) -> set[int]:

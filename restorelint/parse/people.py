@@ -38,6 +38,8 @@ def is_person(token: Token) -> bool:
         if lower in lex.word_names or not is_common_word(lower):
             return True
         return lower in lex.person_nouns  # "the Payroll Manager"
+    if _addressed_by_name(token, lower):
+        return True  # "Sam, unacceptable.": the tagger made the name an adjective
     if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.person_nouns:
         return False
     # "a developer doesn't try…", "any employee may…": a generic person, not someone
@@ -73,3 +75,15 @@ def register_extensions() -> None:
         Token.set_extension("rl_person", getter=is_person)
     if not Token.has_extension("rl_you"):
         Token.set_extension("rl_you", getter=is_second_person)
+
+
+def _addressed_by_name(token: Token, lower: str) -> bool:
+    """A title-case word that is no English word, opening its sentence before a
+    comma: a name the message is addressed to, however it was tagged."""
+    doc = token.doc
+    if not (token.is_title and token.is_sent_start and token.pos_ in ("ADJ", "NOUN")):
+        return False
+    if token.whitespace_ or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return False  # "Sam," ("Bonjour , …" is French spacing, not an address)
+    lex = load_lexicon()
+    return lower not in lex.not_people and (lower in lex.word_names or not is_common_word(lower))
