@@ -94,6 +94,7 @@ CASES = [
         "This is your final warning.",
     ),
     ("praise", "RL170", "You always come prepared.", "You always come late."),
+    ("unaimed", "RL150", "This is clearly wrong.", "Your summary is clearly wrong."),
     (
         "technical",
         "RL140",

@@ -25,7 +25,7 @@ from restorelint.records import Edit, Finding
 TRICKY = (
     "Re: PR #12 — café checkout\r\n"
     "\r\n"
-    "Obviously, this breaks the API contract.\t \r\n"
+    "Obviously, you should pin the API contract.\t \r\n"
     "```\r\n"
     "obviously = True  # code is never linted\r\n"
     "```\r\n"
@@ -35,7 +35,7 @@ TRICKY = (
 FIXED = (
     "Re: PR #12 — café checkout\r\n"
     "\r\n"
-    "This breaks the API contract.\t \r\n"
+    "You should pin the API contract.\t \r\n"
     "```\r\n"
     "obviously = True  # code is never linted\r\n"
     "```\r\n"
@@ -69,12 +69,16 @@ def _adverb(text: str, word: str) -> Finding:
 @pytest.mark.parametrize(
     ("text", "word", "expected"),
     [
-        ("Obviously, this breaks it.", "Obviously", "This breaks it."),
-        ("Obviously this breaks it.", "Obviously", "This breaks it."),
-        ("It works, and obviously this breaks it.", "obviously", "It works, and this breaks it."),
-        ("This breaks it, obviously.", "obviously", "This breaks it."),
+        ("Obviously, you should rebase it.", "Obviously", "You should rebase it."),
+        ("Obviously you should rebase it.", "Obviously", "You should rebase it."),
+        (
+            "It works, and obviously you should rebase it.",
+            "obviously",
+            "It works, and you should rebase it.",
+        ),
+        ("You should rebase it, obviously.", "obviously", "You should rebase it."),
         ("You clearly didn't read it.", "clearly", "You didn't read it."),
-        ("Done. Clearly, the API is wrong.", "Clearly", "Done. The API is wrong."),
+        ("Done. Clearly, your summary is wrong.", "Clearly", "Done. Your summary is wrong."),
     ],
 )
 def test_a_deleted_word_takes_its_space_comma_and_capital_with_it(
@@ -112,12 +116,12 @@ def test_fix_leaves_display_only_findings_and_reports_them(tmp_path: Path) -> No
 
 def test_diff_shows_the_fix_and_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "msg.txt"
-    target.write_text("Thanks!\nObviously this breaks the API.\n", encoding="utf-8")
+    target.write_text("Thanks!\nObviously you should rebase it.\n", encoding="utf-8")
     before = target.read_bytes()
     result = CliRunner().invoke(main, ["check", "--diff", str(target)])
     assert result.exit_code == 1
     assert f"--- a/{str(target).lstrip('/')}" in result.stdout
-    assert "-Obviously this breaks the API.\n+This breaks the API.\n" in result.stdout
+    assert "-Obviously you should rebase it.\n+You should rebase it.\n" in result.stdout
     assert target.read_bytes() == before
     clean = tmp_path / "clean.txt"
     clean.write_text("The build is green.", encoding="utf-8")
@@ -143,9 +147,9 @@ def test_unsafe_fixes_apply_complete_rewrites_only(tmp_path: Path) -> None:
 
 def test_fix_on_stdin_prints_the_fixed_text(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        main, ["check", "--fix", "--no-checklist", "-"], input="Obviously, this works.\n"
+        main, ["check", "--fix", "--no-checklist", "-"], input="Obviously, you should rebase.\n"
     )
-    assert result.stdout == "This works.\n"
+    assert result.stdout == "You should rebase.\n"
     assert "No punitive phrasing found" in result.stderr
 
 
@@ -156,7 +160,7 @@ def _snapshot(directory: Path) -> dict[str, bytes]:
 def test_a_failed_replace_leaves_the_file_as_it_was(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # As root (CI), chmod cannot make a file unwritable; make the replace step fail.
     target = tmp_path / "review.md"
-    target.write_text("Obviously this breaks the API.\n", encoding="utf-8")
+    target.write_text("Obviously you should rebase it.\n", encoding="utf-8")
     before = _snapshot(tmp_path)
 
     def refuse(src, dst):  # type: ignore[no-untyped-def]
@@ -173,7 +177,7 @@ def test_a_write_that_runs_out_of_space_leaves_the_file_as_it_was(tmp_path: Path
     # A real failure, even as root: the file-size limit makes the temp file's
     # write fail (EFBIG) as a full disk would.
     target = tmp_path / "review.md"
-    target.write_text("Obviously this breaks the API.\n" * 40, encoding="utf-8")
+    target.write_text("Obviously you should rebase it.\n" * 40, encoding="utf-8")
     before = _snapshot(tmp_path)
 
     def limit() -> None:
@@ -197,19 +201,19 @@ def test_a_write_that_runs_out_of_space_leaves_the_file_as_it_was(tmp_path: Path
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
 def test_a_read_only_directory_fails_cleanly(tmp_path: Path) -> None:
     target = tmp_path / "review.md"
-    target.write_text("Obviously this breaks the API.\n", encoding="utf-8")
+    target.write_text("Obviously you should rebase it.\n", encoding="utf-8")
     tmp_path.chmod(0o555)
     try:
         result = CliRunner().invoke(main, ["check", "--fix", str(target)])
     finally:
         tmp_path.chmod(0o755)
     assert result.exit_code == 2 and "file unchanged" in result.stderr
-    assert target.read_text(encoding="utf-8") == "Obviously this breaks the API.\n"
+    assert target.read_text(encoding="utf-8") == "Obviously you should rebase it.\n"
 
 
 def test_a_file_changed_since_it_was_linted_is_not_fixed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "review.md"
-    target.write_text("Obviously this breaks the API.\n", encoding="utf-8")
+    target.write_text("Obviously you should rebase it.\n", encoding="utf-8")
     real = restorelint.fix.write.write_fixed
 
     def edited_meanwhile(source, new):  # type: ignore[no-untyped-def]

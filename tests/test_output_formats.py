@@ -212,7 +212,7 @@ def _annotations(output: str) -> list[tuple[str, dict[str, str], str]]:
 def test_github_annotations_are_the_default_under_github_actions(tmp_path: Path) -> None:
     name = "q3, draft: v2.md"  # a comma and a colon must be escaped in the file property
     (tmp_path / name).write_text(
-        "Obviously this breaks the build.\n\nHonestly, you\nfailed to update the docs.\n"
+        "Obviously you should rebase.\n\nHonestly, you\nfailed to update the docs.\n"
         "This is your final warning.\n",
         encoding="utf-8",
     )
@@ -318,8 +318,8 @@ def test_color_flag_forces_colour_into_a_pipe(colour_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "fail_on", "code", "rule"),
     [
-        ("Obviously this breaks the build.\n", "info", 1, "RL150"),
-        ("Obviously this breaks the build.\n", "warning", 0, "RL150"),
+        ("Obviously you should rebase.\n", "info", 1, "RL150"),
+        ("Obviously you should rebase.\n", "warning", 0, "RL150"),
         ("You failed to update the docs.\n", "warning", 1, "RL101"),
         ("You failed to update the docs.\n", "error", 0, "RL101"),
         ("Sam is lazy.\n", "error", 1, "RL110"),
@@ -334,6 +334,6 @@ def test_fail_on_sets_the_exit_code_and_still_reports(
 
 
 def test_default_fails_on_any_finding_and_bad_threshold_is_a_usage_error() -> None:
-    assert run(["check", "-"], stdin="Obviously this breaks the build.\n").returncode == 1
+    assert run(["check", "-"], stdin="Obviously you should rebase.\n").returncode == 1
     bad = run(["check", "--fail-on", "fatal", "-"], stdin=CLEAN)
     assert bad.returncode == 2 and "fatal" in bad.stderr

@@ -150,40 +150,40 @@ def test_fix_stays_inside_the_folder_and_refuses_read_only_files(tmp_path: Path)
     inside, outside = tmp_path / "reviews", tmp_path / "elsewhere"
     inside.mkdir()
     outside.mkdir()
-    (outside / "target.md").write_text("Obviously this breaks.\n", encoding="utf-8")
+    (outside / "target.md").write_text("Obviously you should rebase.\n", encoding="utf-8")
     (inside / "link.md").symlink_to(outside / "target.md")
-    (inside / "frozen.md").write_text("Obviously this breaks.\n", encoding="utf-8")
+    (inside / "frozen.md").write_text("Obviously you should rebase.\n", encoding="utf-8")
     (inside / "frozen.md").chmod(0o444)
-    (inside / "mine.md").write_text("Obviously this breaks.\n", encoding="utf-8")
+    (inside / "mine.md").write_text("Obviously you should rebase.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--fix", "--no-checklist", str(inside)])
     assert result.exit_code == 2
     assert "link.md: leads outside" in result.stderr
     assert "frozen.md: read-only (mode 0444); not fixed" in result.stderr
-    assert (outside / "target.md").read_text(encoding="utf-8") == "Obviously this breaks.\n"
-    assert (inside / "frozen.md").read_text(encoding="utf-8") == "Obviously this breaks.\n"
-    assert (inside / "mine.md").read_text(encoding="utf-8") == "This breaks.\n"
+    assert (outside / "target.md").read_text(encoding="utf-8") == "Obviously you should rebase.\n"
+    assert (inside / "frozen.md").read_text(encoding="utf-8") == "Obviously you should rebase.\n"
+    assert (inside / "mine.md").read_text(encoding="utf-8") == "You should rebase.\n"
     assert "applied 1 fix in 1 file" in result.stderr
 
 
 def test_fix_keeps_mode_and_extended_attributes(tmp_path: Path) -> None:
     target = tmp_path / "review.md"
-    target.write_text("Obviously this breaks.\n", encoding="utf-8")
+    target.write_text("Obviously you should rebase.\n", encoding="utf-8")
     target.chmod(0o640)
     try:
         os.setxattr(target, "user.reviewer", b"dana")
     except (OSError, AttributeError):
         pytest.skip("this file system keeps no user extended attributes")
     CliRunner().invoke(main, ["check", "--fix", "--no-checklist", str(target)])
-    assert target.read_text(encoding="utf-8") == "This breaks.\n"
+    assert target.read_text(encoding="utf-8") == "You should rebase.\n"
     assert target.stat().st_mode & 0o777 == 0o640
     assert os.getxattr(target, "user.reviewer") == b"dana"
 
 
 def test_fix_converges_in_one_run_and_counts_what_it_wrote(tmp_path: Path) -> None:
     target = tmp_path / "review.md"
-    target.write_text("Obviously, clearly, this is it.\n", encoding="utf-8")
+    target.write_text("Obviously, clearly, you should rebase.\n", encoding="utf-8")
     first = CliRunner().invoke(main, ["check", "--fix", "--no-checklist", str(target)])
-    assert target.read_text(encoding="utf-8") == "This is it.\n"
+    assert target.read_text(encoding="utf-8") == "You should rebase.\n"
     assert "applied 2 fixes in 1 file" in first.stderr
     again = CliRunner().invoke(main, ["check", "--fix", "--no-checklist", str(target)])
     assert again.exit_code == 0 and "applied" not in again.stderr
@@ -191,24 +191,24 @@ def test_fix_converges_in_one_run_and_counts_what_it_wrote(tmp_path: Path) -> No
 
 def test_an_edit_saved_during_the_fix_is_kept(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "review.md"
-    target.write_text("Obviously this breaks.\n", encoding="utf-8")
+    target.write_text("Obviously you should rebase.\n", encoding="utf-8")
     real = restorelint.fix.write._copy_metadata
 
     def save_meanwhile(info, real_path, tmp):  # type: ignore[no-untyped-def]
         # The user saves just before the rename (after the temp file is written).
-        Path(real_path).write_text("Obviously this breaks. My edit.\n", encoding="utf-8")
+        Path(real_path).write_text("Obviously you should rebase. My edit.\n", encoding="utf-8")
         real(info, real_path, tmp)
 
     monkeypatch.setattr(restorelint.fix.write, "_copy_metadata", save_meanwhile)
     result = CliRunner().invoke(main, ["check", "--fix", "--no-checklist", str(target)])
     assert result.exit_code == 2 and "changed since it was linted" in result.stderr
-    assert target.read_text(encoding="utf-8") == "Obviously this breaks. My edit.\n"
+    assert target.read_text(encoding="utf-8") == "Obviously you should rebase. My edit.\n"
     assert not list(tmp_path.glob(f"{TEMP_PREFIX}*"))
 
 
 def test_a_killed_run_s_temp_file_is_removed_by_the_next_fix(tmp_path: Path) -> None:
     target = tmp_path / "review.md"
-    target.write_text("Obviously this breaks.\n", encoding="utf-8")
+    target.write_text("Obviously you should rebase.\n", encoding="utf-8")
     left = tmp_path / f"{TEMP_PREFIX}review.md.abc123{TEMP_SUFFIX}"
     left.write_text("the whole review, left by kill -9", encoding="utf-8")
     old = time.time() - 3600
@@ -216,14 +216,16 @@ def test_a_killed_run_s_temp_file_is_removed_by_the_next_fix(tmp_path: Path) -> 
     restorelint.fix.write._CLEANED.clear()
     CliRunner().invoke(main, ["check", "--fix", "--no-checklist", str(target)])
     assert not left.exists()
-    assert target.read_text(encoding="utf-8") == "This breaks.\n"
+    assert target.read_text(encoding="utf-8") == "You should rebase.\n"
 
 
 def test_fix_on_stdin_keeps_the_byte_order_mark() -> None:
     result = CliRunner().invoke(
-        main, ["check", "--fix", "--no-checklist", "-"], input="\ufeffObviously, this works.\n"
+        main,
+        ["check", "--fix", "--no-checklist", "-"],
+        input="\ufeffObviously, you should rebase.\n",
     )
-    assert result.stdout_bytes == "\ufeffThis works.\n".encode()
+    assert result.stdout_bytes == "\ufeffYou should rebase.\n".encode()
 
 
 def test_the_api_keeps_each_text_s_findings_and_takes_any_str() -> None:

@@ -125,7 +125,7 @@ def test_applicability_of_rewrites(linter: Pipeline) -> None:
     def kinds(text: str) -> list[str]:
         return [r.applicability for r in rewrites_of(linter, text).rewrites or []]
 
-    assert kinds("Obviously this breaks the API contract.") == [SAFE]
+    assert kinds("Obviously you should rebase it.") == [SAFE]
     assert kinds("You messed up the migration again.") == [UNSAFE]
     # nothing of the sentence to keep: the bare frame is a suggestion, not a fix
     assert kinds("This is your final warning.") == [DISPLAY_ONLY]

@@ -191,7 +191,7 @@ async def test_open_publishes_what_check_finds_under_the_project_configuration(
 
 
 async def test_columns_count_utf16_code_units(client: LanguageClient) -> None:
-    uri = await opened(client, "reviews/emoji.md", "🎉 Obviously, this breaks it.\n")
+    uri = await opened(client, "reviews/emoji.md", "🎉 Obviously, you should pin it.\n")
     (found,) = await diagnostics(client, uri, 1)
     assert (found.range.start.character, found.range.end.character) == (3, 12)
 
@@ -250,7 +250,7 @@ async def test_every_editor_format_and_nothing_else(client: LanguageClient) -> N
 async def test_safe_fix_and_rewrite_are_applied_through_the_editor(
     client: LanguageClient,
 ) -> None:
-    text = "Obviously, this breaks the retry logic.\n\nYou failed to update the docs.\n"
+    text = "Obviously, you should pin the retry logic.\n\nYou failed to update the docs.\n"
     path = WORKSPACE / "reviews" / "fixes.md"
     uri = await opened(client, "reviews/fixes.md", text)
     obviously, failed = await diagnostics(client, uri, 1)
@@ -261,7 +261,7 @@ async def test_safe_fix_and_rewrite_are_applied_through_the_editor(
     assert "Ignore RL150 (condescending-adverb) on this line" in offered
     assert "restorelint: apply all safe fixes in this document (1)" in offered
     text = apply(text, safe.edit, uri, 1)
-    assert text.startswith("This breaks the retry logic.")
+    assert text.startswith("You should pin the retry logic.")
     change(client, uri, 2, text)
     assert codes(await diagnostics(client, uri, 2)) == ["RL101"]
     (failed,) = await diagnostics(client, uri, 2)
@@ -275,11 +275,11 @@ async def test_safe_fix_and_rewrite_are_applied_through_the_editor(
     change(client, uri, 3, text)
     assert await diagnostics(client, uri, 3) == []
     # the server never wrote the file: the editor holds the edits
-    assert path.read_text(encoding="utf-8").startswith("Obviously, this breaks")
+    assert path.read_text(encoding="utf-8").startswith("Obviously, you should pin")
 
 
 async def test_fix_all_is_a_source_action(client: LanguageClient) -> None:
-    text = "Obviously, this breaks it. It is clearly broken.\nYou failed again.\n"
+    text = "Obviously, you should pin it. Your summary is clearly wrong.\nYou failed again.\n"
     uri = await opened(client, "reviews/fix-all.md", text)
     found = await diagnostics(client, uri, 1)
     offered = await actions(client, uri, found[-1], only=[types.CodeActionKind.SourceFixAll])

@@ -38,6 +38,7 @@ FILTERS: dict[str, ContextFilter] = {
     "policy": subject.policy,
     "fault_free": subject.fault_free,
     "impersonal": subject.impersonal,
+    "unaimed": subject.unaimed,
     "past_event": subject.past_event,
 }
 # The filters that read more of the segment than the match's sentence (a fault

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from restorelint.catalog.lexicon import Lexicon
 from restorelint.context.speech import matched, sentence
-from restorelint.parse.people import is_person, is_second_person
+from restorelint.parse.people import is_person, is_second_person, is_someone_else
 from restorelint.parse.syntax import (
     clause,
     governing_predicate,
@@ -193,6 +193,21 @@ def impersonal(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> boo
                 return False  # "this is unacceptable", "missing the call was ridiculous"
         if any(t.lemma_.lower() in wrong for t in clause(predicate)):
             return False  # "obviously this breaks the contract"
+    return True
+
+
+def unaimed(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
+    """No one but the writer in the clause the words are in: "this is clearly
+    false" weighs a claim; "you clearly didn't read it", "obviously nobody told
+    you" speak to the reader, and so does a clause joined to one about them ("you
+    skipped the tests, and obviously this breaks it"). A condition's "you" is anyone."""
+    generic = _conditional_tokens(sentence(match, doc), lex)
+    for predicate in predicates(matched(match, doc)):
+        near = clause(predicate)
+        if predicate.dep_ == "conj":
+            near += subjects(predicate.head)
+        if any(t.i not in generic and is_someone_else(t) for t in near):
+            return False
     return True
 
 
