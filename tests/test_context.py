@@ -96,6 +96,13 @@ CASES = [
     ("praise", "RL170", "You always come prepared.", "You always come late."),
     ("unaimed", "RL150", "This is clearly wrong.", "Your summary is clearly wrong."),
     (
+        "negation",
+        "RL151",
+        "I don't need Bill to be more like the rest of the team.",
+        # a negated "why" question asks for no denial
+        "Why can't Bill be more like the rest of the team?",
+    ),
+    (
         "technical",
         "RL140",
         "Frankly, the performance on ARM has been pathetic.",

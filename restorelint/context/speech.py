@@ -138,6 +138,7 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
     claims = lex.words("negation", "denied_claims")
     affirming = lex.words("negation", "affirming")
     degrees = lex.words("negation", "denied_degrees")
+    rhetorical = lex.words("negation", "rhetorical")
     tokens = list(tokens)
     if any(c.lower_ in degree for t in tokens for c in t.children):
         return False
@@ -150,6 +151,7 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
                 and not _prohibition(token)
                 and not _adds(child, affirming)
                 and not _contrasts(child, own)
+                and not any(c.lower_ in rhetorical for c in token.children if c.dep_ == "advmod")
             ):
                 return True
             if _denied_degree(child, degrees):
