@@ -2,6 +2,9 @@
 both paths over the labelled dataset and all of ``shared/eval-dev``. The
 paragraph path is chosen by the prefilter's word sets alone, so the diff also
 covers the token check that keeps sentences out of the parse (``match.spelled``).
+Both paths parse a paragraph as the same pieces (``parse.pieces``), so a
+difference is the planner's or a filter's doing, never spaCy reading a
+sentence in other company.
 
     python benchmarks/identical.py              # everything (about ten minutes on 2 cores)
     python benchmarks/identical.py --limit 500  # a seeded sample of each set

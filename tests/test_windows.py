@@ -4,6 +4,8 @@ findings are those of parsing every paragraph whole."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pytest
 
@@ -108,23 +110,29 @@ def test_a_paragraph_that_names_no_fault_is_not_parsed_again(
     text = "I'm adding the whole team so everyone sees this. " + agenda + " " + agenda
     by_sentence = engines[0]
     real = by_sentence.nlp
-    parsed_alone: list[str] = []
+    parsed: list[str] = []
 
     class Spy:
         def __getattr__(self, name: str) -> object:
             return getattr(real, name)
 
-        def __call__(self, text: str) -> object:
-            parsed_alone.append(text)
-            return real(text)
+        def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[object]:
+            for piece in texts:
+                parsed.append(piece)
+                yield from real.pipe([piece], **kwargs)
 
     monkeypatch.setattr(by_sentence, "_nlp", Spy())
     assert _same(engines, text) == []
-    assert parsed_alone == []
-    # the same paragraph with a fault named far from the cue is parsed whole again
+    assert parsed == ["I'm adding the whole team so everyone sees this. "]
+    # the same paragraph with a fault named far from the cue is judged whole
+    # again, and only the pieces not parsed yet are parsed
+    parsed.clear()
     faulty = text + " The outage last night was a careless mistake."
     assert any(rule == "RL120" for rule, _ in _same(engines, faulty))
-    assert parsed_alone == [faulty]
+    # every piece once: together they are the paragraph, the cue's sentence first
+    assert parsed[0] == "I'm adding the whole team so everyone sees this. "
+    assert all(piece in faulty for piece in parsed)
+    assert sum(map(len, parsed)) == len(faulty)
 
 
 def test_markup_offsets_survive_the_cut(engines: tuple[Engine, Engine]) -> None:
@@ -171,3 +179,27 @@ def test_the_try_line_of_a_stretch_is_the_rewrite_of_its_sentence() -> None:
     assert "writing tests" in finding.suggestion
     first = finding.suggestion.split("?")[0].split(". ")[0]
     assert first in restorelint.rewrite_text(text)
+
+
+def test_a_veto_anywhere_in_the_paragraph_is_read(engines: tuple[Engine, Engine]) -> None:
+    # RL125 lets recognition anywhere in its text veto it: the stretch with the
+    # mistake is judged again on the paragraph, which thanks the person
+    text = (
+        "Sharing this in #eng so everyone learns from Priya's mistake. "
+        + NEUTRAL
+        + " Thanks to Priya for agreeing to walk us through it."
+    )
+    assert "RL125" not in [rule for rule, _ in _same(engines, text)]
+    assert "RL125" in [rule for rule, _ in _same(engines, text.split(NEUTRAL)[0])]
+
+
+def test_a_quoted_line_after_an_unfinished_one_is_read_from_its_start(
+    engines: tuple[Engine, Engine],
+) -> None:
+    # the line before has no full stop, so its sentence runs on into the ">"
+    # line; the reply's later sentences are still parsed with the ">"
+    text = (
+        NEUTRAL + "\nThe final issue is complaining:\n> In my view the bug is in the software. "
+        "Maybe. But since you failed to provide a build log, it's impossible to tell.\n" + NEUTRAL
+    )
+    assert _same(engines, text) == []

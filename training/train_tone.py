@@ -54,6 +54,8 @@ sys.path.insert(0, str(ROOT))
 
 import dataset  # noqa: E402  (data/dataset.py, beside the data it reads)
 
+import restorelint.match.tone as tone_module  # noqa: E402
+import restorelint.read.sentences as sentences_module  # noqa: E402
 from restorelint.match.tone import (  # noqa: E402
     MODEL_FILE,
     START,
@@ -161,6 +163,10 @@ def data_hash(records: Sequence[dataset.Record], chosen: dict[str, float]) -> st
     h.update(json.dumps([TARGET_PRECISION, MIN_THRESHOLD]).encode("utf-8"))
     h.update(Path(__file__).read_bytes())
     h.update(WORD_LIST.read_bytes())
+    # how a record becomes examples: its sentences and their features (an
+    # edited splitter gives other training sentences, and --if-stale must see it)
+    for module in (sentences_module, tone_module):
+        h.update(Path(str(module.__file__)).read_bytes())
     for r in sorted(records, key=lambda r: (r.file, r.line)):
         h.update(json.dumps([r.text, r.label, list(r.evidence)]).encode("utf-8"))
     return h.hexdigest()[:16]

@@ -58,6 +58,9 @@ class Triggers:
     # the check reads the whole segment (a mention here, a mistake and a name
     # anywhere in the paragraph): a segment with its words is parsed whole
     whole_segment: bool = False
+    # a word anywhere in the segment can veto the check's finding ("thanks",
+    # "no names"): a finding in a stretch is judged again on its whole paragraph
+    vetoed_anywhere: bool = False
 
 
 class Unfilterable(Exception):
@@ -172,13 +175,6 @@ def words(text: str) -> set[str]:
     # the tokenizer may split "@channel" into "@" and "channel", which a check reads
     found.update([w.lstrip("@#") for w in found if w[0] in "@#" and w.strip("@#")])
     return found
-
-
-def reads_whole_segment(rule: Rule) -> bool:
-    if rule.kind != "python":
-        return False
-    module = check_module(rule.check or "", rule.source)
-    return hasattr(module, "triggers") and module.triggers(rule.options).whole_segment
 
 
 def rule_requirements(rule: Rule) -> tuple[list[Requirement], list[re.Pattern[str]]]:

@@ -22,11 +22,11 @@ from restorelint.match.anchors import (
     Unfilterable,
     declared_pattern,
     declared_patterns,
-    reads_whole_segment,
     relaxed_patterns,
     rule_requirements,
     words,
 )
+from restorelint.match.check_scope import reads_whole_segment
 from restorelint.match.gates import Gate, opens
 from restorelint.match.spelled import SpelledMatcher
 from restorelint.match.word_index import RestIndex, index_by_rarest, met_requirements

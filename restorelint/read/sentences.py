@@ -12,7 +12,15 @@ from collections.abc import Iterator
 # a sentence end: terminal marks (and closing quotes or brackets), then a space
 # before something that can open a sentence; the lookbehind starts a match only at
 # a run's first mark, so a run of "...." is read once, not once per mark
-_END = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9@#])")
+_END = re.compile(
+    r"(?<![.!?…])"
+    # not after a title, an initial or an abbreviation: "Mr. Ellison", "J. Smith",
+    # "e.g. This"; a sentence that does end there is only read with the next,
+    # while a name cut from its title is parsed as a sentence of its own
+    r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|vs|No|pp|Mt|Co|Lt|Fr))"
+    r"(?<!\b(?:Mrs|Inc|Ltd|etc|Fig|fig|Col|Sgt|Rev|Gov|Gen))(?<!\b(?:Prof|Capt))(?<!\bapprox)"
+    r"[.!?…]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9@#])"
+)
 # at most this many characters in one "sentence": a run-on line is cut at a space
 MAX_SENTENCE = 600
 

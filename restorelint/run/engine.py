@@ -254,17 +254,23 @@ class Engine:
         def faults() -> frozenset[str]:
             return load_fault_forms(self.fingerprint, self.cache)
 
+        from restorelint.parse.pieces import completed, joined
+
         total = sum(map(len, groups))
-        stretches = (w.segment.text for group in groups for w in group)
-        docs = iter(self.nlp.pipe(stretches, batch_size=BATCH_SIZE))
+        pieces = (w.segment.text[a:b] for group in groups for w in group for a, b in w.pieces)
+        docs = iter(self.nlp.pipe(pieces, batch_size=BATCH_SIZE))
         done = 0
         for group in groups:
             parent = group[0].parent
             own: list[Hit] = []  # in the paragraph's text
             flagged: list[tuple[Segment, Doc]] = []
             again = False
+            parsed: dict[int, Doc] = {}  # each piece's doc, by its start in the paragraph
             for window in group:
-                doc = next(docs)
+                parts = [next(docs) for _ in window.pieces]
+                starts = [window.at + a for a, _ in window.pieces]
+                parsed.update(zip(starts, parts, strict=True))
+                doc = joined(parts)
                 done += 1
                 if tick is not None and (done % BATCH_SIZE == 0 or done == total):
                     tick(done)  # workers get no tick: only the parent draws progress
@@ -276,8 +282,10 @@ class Engine:
                 flagged += [(window.segment, doc)] if found else []
                 own.extend((rule, start + window.at, end + window.at) for rule, start, end in found)
             if again:
-                # the rest of the paragraph could change an excuse: judge the whole of it
-                doc = self.nlp(parent.text)
+                # the rest of the paragraph could change an excuse: judge the whole
+                # of it, parsing only the pieces not parsed yet
+                whole = whole_paragraph(parent, group[0].parent_scored)
+                doc = completed(self.nlp, parent.text, whole.pieces, parsed)
                 own, _ = judge(compiled, self.tone, parent, doc, group[0].parent_scored)
                 flagged = [(parent, doc)]
             if self.memo is not None:

@@ -122,9 +122,17 @@ def _rewrite(
 
 
 def _docs(pipeline: Pipeline, kept: list[Doc | None], segments: list[Segment]) -> list[Doc]:
-    """The kept parses, and the others parsed now (the same text, the same parse)."""
-    missing = [seg.text for seg, doc in zip(segments, kept, strict=True) if doc is None]
-    fresh = iter(pipeline.nlp.pipe(missing))
+    """The kept parses, and the others parsed now (the same text, the same parse:
+    piece by piece, as the engine parses)."""
+    from restorelint.parse.pieces import parsed
+    from restorelint.run.windows import whole_paragraph
+
+    missing = [
+        (seg.text, whole_paragraph(seg, ()).pieces)
+        for seg, doc in zip(segments, kept, strict=True)
+        if doc is None
+    ]
+    fresh = iter(parsed(pipeline.nlp, missing))
     return [doc if doc is not None else next(fresh) for doc in kept]
 
 

@@ -7,16 +7,20 @@ the parser as a segment of its own, with its offsets into the original, and
 takes in what the context filters read around a match without a parse: a
 quotation that runs across sentences, and the start of a line that quotes a
 reply (">") or is a heading ("#"). When no sentence alone holds a rule's
-words, the pairs of neighbours that do are parsed together. A sentence whose
+words, the pairs of neighbours that do are judged together. A sentence whose
 words meet only token patterns' words is parsed only if one of those patterns,
 stripped of what a parse decides, matches its tokens (``match.spelled``). A
 rule whose check reads the whole paragraph (``Triggers.whole_segment``) has its
 paragraphs parsed whole, and a context filter that reads the whole paragraph
-sends its paragraph back to be parsed whole when the rest of it could change
-the filter's verdict (``context.reads_beyond``, ``Engine``). What remains is spaCy itself:
-a sentence parsed alone can get another parse than inside its paragraph
-(``benchmarks/identical.py`` counts the findings that differ against the
-reference path: whole paragraphs, chosen by their words alone).
+sends its paragraph back to be judged whole when the rest of it could change
+the filter's verdict (``context.reads_beyond``, ``Engine``), as does a finding
+of a check that lets a word anywhere in its text veto it
+(``Triggers.vetoed_anywhere``). Every paragraph is parsed as pieces (a
+sentence, or the sentences that must be read together, with the whitespace
+after them), each piece alone, and a stretch's doc is its pieces' docs joined
+(``parse.pieces``): a sentence gets the same parse in a stretch as in its whole
+paragraph, so parsing by sentence finds what parsing every paragraph would
+(``benchmarks/identical.py`` diffs the two paths).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from restorelint.match.paragraph import Paragraph
 from restorelint.match.prefilter import Prefilter
@@ -49,6 +54,10 @@ class Window:
     parent: Segment  # the paragraph it was cut from
     parent_scored: tuple[Scored, ...]
     at: int  # where the stretch starts in the parent's text
+    # the stretch's pieces, offsets in its text: each is parsed alone and the
+    # docs joined, so a sentence gets the same parse in every stretch that
+    # holds it, the whole paragraph included (the paths' findings are equal)
+    pieces: tuple[tuple[int, int], ...]
 
     @property
     def whole(self) -> bool:
@@ -57,7 +66,11 @@ class Window:
 
 def whole_paragraph(seg: Segment, scored: Sequence[Scored]) -> Window:
     own = tuple(scored)
-    return Window(seg, own, seg, own, 0)
+    text = seg.text
+    sentences = [(s.start, s.end) for s in scored] or list(sentence_spans(text))
+    spans, _ = _units(text, sentences, [False] * len(sentences))
+    bounds = _bounds(text, spans, _joined(text, spans))
+    return Window(seg, own, seg, own, 0, _between(bounds, 0, len(text)))
 
 
 def plan(
@@ -139,14 +152,19 @@ def plan(
         return [whole_paragraph(seg, scored)]
     windows = []
     every = tuple(scored)
+    bounds = _bounds(text, spans, joined)
     for a, b in stretches:
-        start, end = spans[a][0], spans[b][1]
+        # from the piece's start to the next one's: the whitespace after a
+        # sentence belongs to it, as in the whole paragraph's pieces
+        start = 0 if a == 0 else spans[a][0]
+        end = spans[b + 1][0] if b + 1 < len(spans) else len(text)
         own = tuple(
             Scored(s.start - start, s.end - start, s.score)
             for s in scored
             if start <= s.start and s.end <= end
         )
-        windows.append(Window(_cut(seg, start, end), own, seg, every, start))
+        pieces = _between(bounds, start, end)
+        windows.append(Window(_cut(seg, start, end), own, seg, every, start, pieces))
     return windows
 
 
@@ -208,10 +226,27 @@ def _joined(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     for k in range(len(joined)):
         line = bisect_right(breaks, spans[k + 1][0] - 1)
         line_start = breaks[line - 1] + 1 if line else 0
-        # sentence k is on the same line, and the line is quoted or a heading
-        if line_start <= spans[k][0] and _MARKED_LINE.match(text, line_start):
+        # sentence k runs on to that line (a unit can start on the line above:
+        # "is complaining:\n> In my view…"), and the line is quoted or a heading
+        if spans[k][1] > line_start and _MARKED_LINE.match(text, line_start):
             joined[k] = True
     return joined
+
+
+def _bounds(text: str, spans: Sequence[tuple[int, int]], joined: Sequence[bool]) -> list[int]:
+    """Where the paragraph's pieces start, and its end: a piece is a sentence, or
+    sentences that must be parsed together, with the whitespace after them."""
+    inner = [spans[k + 1][0] for k, together in enumerate(joined) if not together]
+    return [0, *inner, len(text)]
+
+
+def _between(bounds: Sequence[int], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The pieces from ``start`` to ``end`` (both piece bounds), offsets from ``start``."""
+    first, last = bisect_right(bounds, start) - 1, bisect_right(bounds, end - 1)
+    inside = [start, *bounds[first + 1 : last], end]
+    return tuple((a - start, b - start) for a, b in pairwise(inside) if b > a) or (
+        (0, end - start),
+    )
 
 
 def _cut(seg: Segment, start: int, end: int) -> Segment:

@@ -57,6 +57,7 @@ def triggers(options: Mapping[str, Any]) -> Triggers:
             *cues,
         ),
         pattern=_CHANNEL,  # "#eng-all": an audience no word list can hold
+        vetoed_anywhere=True,  # check reads its vetoes in the whole doc
     )
 
 

@@ -20,7 +20,8 @@ _STACKED = re.compile(r"!{2,}[!?]*|\?{3,}[!?]*|\?+![!?]+|\?{2,}!")
 
 
 def triggers(options: Mapping[str, Any]) -> Triggers:
-    return Triggers(pattern=_STACKED)
+    # its runs are counted over the whole doc: a second one elsewhere vetoes
+    return Triggers(pattern=_STACKED, vetoed_anywhere=True)
 
 
 def check(doc: Doc, options: Mapping[str, Any]) -> Iterator[tuple[int, int]]:
