@@ -43,6 +43,10 @@ def test_praise_and_technical_text_get_no_tone_finding(
         "Thanks for turning the review around so quickly, the new tests caught a real bug.",
         "The nightly job failed again because the disk filled up; I've added an alert.",
         "Kill the stuck worker and get the queue moving again.",
+        # praise in the words of a verdict on the person (data/feedback/train-praise)
+        "Your attitude is great.",
+        "Your work ethic is admirable.",
+        "I love your attitude.",
     ):
         assert _tone(lint(text)) == [], text
 
