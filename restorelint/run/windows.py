@@ -64,12 +64,17 @@ class Window:
         return self.at == 0 and len(self.segment.text) == len(self.parent.text)
 
 
-def whole_paragraph(seg: Segment, scored: Sequence[Scored]) -> Window:
+def whole_paragraph(
+    seg: Segment, scored: Sequence[Scored], bounds: Sequence[int] | None = None
+) -> Window:
+    """The paragraph as one stretch; ``bounds``: its pieces' (``_bounds``), when
+    the planner has them already."""
     own = tuple(scored)
     text = seg.text
-    sentences = [(s.start, s.end) for s in scored] or list(sentence_spans(text))
-    spans, _ = _units(text, sentences, [False] * len(sentences))
-    bounds = _bounds(text, spans, _joined(text, spans))
+    if bounds is None:
+        sentences = [(s.start, s.end) for s in scored] or list(sentence_spans(text))
+        spans, _ = _units(text, sentences, [False] * len(sentences))
+        bounds = _bounds(text, spans, _joined(text, spans))
     return Window(seg, own, seg, own, 0, _between(bounds, 0, len(text)))
 
 
@@ -148,11 +153,11 @@ def plan(
         while stretches[-1][1] < len(joined) and joined[stretches[-1][1]]:
             stretches[-1][1] += 1
     covered = sum(spans[b][1] - spans[a][0] for a, b in stretches)
+    bounds = _bounds(text, spans, joined)
     if covered >= WHOLE_SHARE * len(text):
-        return [whole_paragraph(seg, scored)]
+        return [whole_paragraph(seg, scored, bounds)]
     windows = []
     every = tuple(scored)
-    bounds = _bounds(text, spans, joined)
     for a, b in stretches:
         # from the piece's start to the next one's: the whitespace after a
         # sentence belongs to it, as in the whole paragraph's pieces
