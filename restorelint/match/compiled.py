@@ -18,6 +18,7 @@ from restorelint.catalog.load import CONTEXT_ONLY, CatalogError, bundled_rules_d
 from restorelint.catalog.rules import Rule
 from restorelint.match.anchors import declared_pattern
 from restorelint.match.check_modules import Check, load_check
+from restorelint.match.check_scope import vetoed_anywhere
 from restorelint.match.matches import Label, Match, RawMatch, longest_per_rule
 from restorelint.match.word_index import (
     Requirement,
@@ -185,6 +186,9 @@ class CompiledRules:
         # each python check with its gates and its own pattern: the checks read
         # every token, and run on every doc they cost more than all the matchers
         self.gated_checks: list[tuple[tuple[int, ...], Pattern | None, Rule, Check]] = []
+        # the rules whose finding the rest of a paragraph can veto: a stretch's
+        # finding of theirs is judged again on the whole paragraph
+        self.vetoed_anywhere = frozenset(r.id for r in rules if vetoed_anywhere(r))
         for rule in rules:
             own = (gates or {}).get(rule.id) if words is not None else None
             if own is not None and rule.kind == "python":

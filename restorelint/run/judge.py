@@ -13,7 +13,6 @@ from restorelint.run.tone import Scored, ToneSettings, tone_matches, without_rep
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from restorelint.catalog.rules import Rule
     from restorelint.match.compiled import CompiledRules
 
 
@@ -35,6 +34,7 @@ def judge(
     from restorelint.context import excuse, reads_beyond, reads_paragraph
     from restorelint.match.anchors import words
 
+    vetoed = compiled.vetoed_anywhere if compiled is not None else frozenset()
     paragraph_words = cache(lambda: words(paragraph or seg.text))
 
     matches = compiled.find(doc) if compiled is not None else []
@@ -49,8 +49,7 @@ def judge(
         if reason is not None and paragraph is not None and not reads_wide:
             reads_wide = reads_beyond(reason, match, doc, paragraph_words, faults)
     reads_wide = reads_wide or (
-        paragraph is not None
-        and (reads_paragraph(doc) or any(_vetoed_anywhere(m.rule) for m in kept))
+        paragraph is not None and (reads_paragraph(doc) or any(m.rule.id in vetoed for m in kept))
     )
     if tone is not None:
         kept = without_repeats(tone, kept)
@@ -59,16 +58,3 @@ def judge(
         span = doc[match.start : match.end]
         own.append((match.rule.id, span.start_char, span.end_char))
     return own, reads_wide
-
-
-def _vetoed_anywhere(rule: Rule) -> bool:
-    """The rule's check lets the rest of the paragraph veto what it found here."""
-    from restorelint.match.check_scope import vetoed_anywhere
-
-    key = (rule.id, rule.check, rule.source)
-    if key not in _VETOED:
-        _VETOED[key] = vetoed_anywhere(rule)
-    return _VETOED[key]
-
-
-_VETOED: dict[tuple[str, str | None, str], bool] = {}
