@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from restorelint.catalog.docs import context_filters
 from restorelint.catalog.lexicon import Lexicon, load_lexicon
-from restorelint.context import ownership, praise, speech, subject
+from restorelint.context import negation, ownership, praise, speech, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 ContextFilter = Callable[["RawMatch", "Doc", "Segment", Lexicon], bool]
 
 FILTERS: dict[str, ContextFilter] = {
-    "negation": speech.negated,
+    "negation": negation.negated,
     "quotation": speech.quoted,
     "reported": speech.reported,
     "self_reference": ownership.self_reference,

@@ -18,7 +18,8 @@ from restorelint.catalog.checklist import Checklist, Element
 from restorelint.catalog.lexicon import load_lexicon
 from restorelint.catalog.load import CatalogError
 from restorelint.catalog.load import words as word_set
-from restorelint.context.speech import negated_tokens, quoted_spans
+from restorelint.context.negation import negated_tokens
+from restorelint.context.speech import quoted_spans
 from restorelint.match.compiled import Patterns
 from restorelint.parse.people import is_first_person, is_person, is_second_person
 
