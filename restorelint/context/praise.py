@@ -64,13 +64,24 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     # a noun naming a kind of thing praises nothing ("the contribution guide",
     # "a help ticket")
     verbs = lex.words("praise", "positive_verbs")
+    absences = lex.words("praise", "absences")
     goods = [
         t
         for t in seen.values()
-        if (_forms(t, bigrams) & positive or (t.pos_ == "VERB" and t.lemma_.lower() in verbs))
+        if (
+            _forms(t, bigrams) & positive
+            or (t.pos_ == "VERB" and t.lemma_.lower() in verbs)
+            or _absent(t, negative, absences)
+        )
         and t.dep_ != "compound"
     ]
-    bads = {i for i, t in seen.items() if _forms(t, bigrams) & negative and t.dep_ != "compound"}
+    bads = {
+        i
+        for i, t in seen.items()
+        if _forms(t, bigrams) & negative
+        and t.dep_ != "compound"
+        and not _absent(t, negative, absences)
+    }
     if not flips:
         # "thanks to Ruth, who has never missed a shift": a bad word its own
         # "never" governs is one good
@@ -147,9 +158,15 @@ def _praising_paragraph(doc: Doc, start: int, skip: set[int], lex: Lexicon) -> b
     bad bets")."""
     positive, negative = lex.words("praise", "positive"), lex.words("praise", "negative")
     bigrams, rescues = lex.words("praise", "bigrams"), lex.words("praise", "rescues")
+    absences = lex.words("praise", "absences")
     rest = [t for t in doc if t.i not in skip]
     saviours = {t.i for t in rest if t.lemma_.lower() in rescues}
-    if any(_forms(t, bigrams) & negative and not _governed_by(t, saviours) for t in rest):
+    if any(
+        _forms(t, bigrams) & negative
+        and not _governed_by(t, saviours)
+        and not _absent(t, negative, absences)
+        for t in rest
+    ):
         return False
     # Thanks before the habit opens a sandwich ("Thanks for the demo. You never
     # test your code."), where recognition does not ("I'm writing to recognise
@@ -161,7 +178,8 @@ def _praising_paragraph(doc: Doc, start: int, skip: set[int], lex: Lexicon) -> b
     recognising = lex.words("recognition", "words") - thanks
     for token in rest:
         forms = _forms(token, bigrams)
-        if not forms & positive or not _has_verb(token.sent):
+        good = forms & positive or _absent(token, negative, absences)
+        if not good or not _has_verb(token.sent):
             continue
         if token.i < opening and not (forms & recognising or _thanks_someone(token, forms, lex)):
             continue
@@ -188,6 +206,16 @@ def _undoes(token: Token, lex: Lexicon) -> bool:
     if token.lemma_.lower() not in lex.words("praise", "undoing"):
         return False
     return token.pos_ == "ADP" or any(c.tag_ == "VBG" for c in token.children)
+
+
+def _absent(token: Token, negative: frozenset[str], absences: frozenset[str]) -> bool:
+    """A bad thing said to be absent is a good outcome: "zero incidents", "no
+    missed handovers"."""
+    return (
+        token.pos_ == "NOUN"
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in absences for c in token.children)
+        and bool({token.lemma_.lower(), token.lower_} & negative)
+    )
 
 
 def _has_verb(sent: Span) -> bool:
