@@ -69,7 +69,7 @@ from restorelint.read.sentences import sentence_spans  # noqa: E402
 SEED = 13
 EPOCHS = 8
 L2 = 1e-4
-L1 = 0.02
+L1 = 0.01
 RATE = 0.3
 MIN_COUNT = 3
 TARGET_PRECISION = 0.9
@@ -264,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     dev = dataset.split("dev")
     if args.select:
-        for epochs, l1, min_count in itertools.product((4, 8, 16), (0.0, 0.1, 0.3), (2, 3)):
+        for epochs, l1, min_count in itertools.product((4, 8, 16), (0.005, 0.01, 0.02, 0.04), (2, 3)):
             table = build(train_records, settings(epochs, L2, min_count, l1))
             best = message_scores(table, dev)
             threshold = choose_threshold(dev, best)
