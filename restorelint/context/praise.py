@@ -61,6 +61,9 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
             for other in clause(scope):
                 if other.i not in skip:
                     seen[other.i] = other
+    for i in _circumstances(list(seen.values()), own, lex):
+        del seen[i]
+        skip.add(i)
     # a noun naming a kind of thing praises nothing ("the contribution guide",
     # "a help ticket")
     verbs = lex.words("praise", "positive_verbs")
@@ -233,6 +236,27 @@ def _governed_by(token: Token, heads: set[int], depth: int = 4) -> bool:
         if current.i in heads:
             return True
     return False
+
+
+def _circumstances(tokens: list[Token], own: set[int], lex: Lexicon) -> set[int]:
+    """ "You're always around when people are stuck": a "when" clause about
+    someone else sets the scene the habit answers; its bad words are not the
+    person's."""
+    found: set[int] = set()
+    markers = lex.words("praise", "circumstances")
+    for token in tokens:
+        if token.dep_ != "advcl" or not any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in markers for c in token.children
+        ):
+            continue
+        inside = {t.i for t in token.subtree}
+        subs = subjects(token)
+        if inside & own or not subs or any(s._.rl_you for s in subs):
+            continue
+        if {s.lower_ for s in subs} & {s.lower_ for s in subjects(governing_predicate(token.head))}:
+            continue
+        found |= inside
+    return found
 
 
 def _unsaid(doc: Doc, lex: Lexicon) -> set[int]:
