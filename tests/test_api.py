@@ -32,6 +32,14 @@ def test_quoted_speech_and_block_quotes_are_not_flagged() -> None:
     assert restorelint.lint_text("> You failed again.\n> This is unacceptable.") == []
 
 
+def test_a_quoted_reply_line_inside_a_reply_is_not_flagged() -> None:
+    # the sentence starts at the quote marks themselves: "> > maybe your attitude …"
+    reply = "I don't.\n> > maybe your attitude is the problem?\nI have to answer these points."
+    assert restorelint.lint_text(reply) == []
+    own = "I don't.\nmaybe your attitude is the problem?\nI have to answer these points."
+    assert [f.rule for f in restorelint.lint_text(own)] == ["RL114"]
+
+
 def test_unicode_columns_count_characters() -> None:
     text = "Café update — you failed the release."
     (finding,) = restorelint.lint_text(text)

@@ -41,6 +41,8 @@ def self_reference(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) ->
                 return True  # "my fault", "our mistake"
         if word and (_owned(token, lex) or (token.dep_ == "amod" and _owned(token.head, lex))):
             return True  # "dumb of me", "a dumb mistake on my part"
+        if word and token.dep_ == "amod" and _writers(token.head, lex, things=True):
+            return True  # "my stupid mistake", "my own dumb self"; not "my lazy colleague"
         if word and _hedged_question(token, lex):
             return True
         predicate = governing_predicate(token)

@@ -49,7 +49,7 @@ def quoted(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     first = doc[match.start].idx
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, first) + 1
-    if text[line_start:first].lstrip().startswith(">"):
+    if text[line_start : first + 1].lstrip().startswith(">"):
         return True  # a quoted line inside a reply
     spans = memo(doc, "quoted", lambda: quoted_spans(text))
     # The words that make the match punitive are quoted ('said you "never reply"'):
