@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import restorelint
 from restorelint.catalog.lexicon import load_lexicon
 from restorelint.context import FILTERS
 from restorelint.records import Segment
@@ -309,3 +310,15 @@ def test_every_filter_is_described_in_the_data_file() -> None:
     described = set(load_lexicon().filters)
     assert set(FILTERS) <= described
     assert all(load_lexicon().filters[name].description for name in FILTERS)
+
+
+def test_a_when_clause_with_words_already_skipped_is_read() -> None:
+    # the praise filter once dropped a "when" clause's words it had never kept
+    # (the writer's own "I said …" clause) and raised KeyError on real text
+    text = (
+        "I said not expecting people to ask for assistance is absurd and your have "
+        "benevolent narcissism and arrogance as that is what comes up when people make "
+        'statements like "no one is forcing you to" as in my way or the highway and you '
+        "need to be appreciative you have tried to help."
+    )
+    assert isinstance(restorelint.lint_text(text), list)

@@ -62,7 +62,7 @@ def praise(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
                 if other.i not in skip:
                     seen[other.i] = other
     for i in _circumstances(list(seen.values()), own, lex):
-        del seen[i]
+        seen.pop(i, None)  # its subtree may hold words skipped already
         skip.add(i)
     # a noun naming a kind of thing praises nothing ("the contribution guide",
     # "a help ticket")
