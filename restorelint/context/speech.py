@@ -52,14 +52,23 @@ def quoted(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
     if text[line_start : first + 1].lstrip().startswith(">"):
         return True  # a quoted line inside a reply
     spans = memo(doc, "quoted", lambda: quoted_spans(text))
+
+    def inside(token: Token) -> bool:
+        return any(start <= token.idx and token.idx + len(token) <= end for start, end in spans)
+
     # The words that make the match punitive are quoted ('said you "never reply"'):
     # only who it is about stands outside the quotation marks.
     # Every matched word but the person counts, the verb a dependency match hangs on
     # included: scare quotes around the verdict alone ('you are "lazy"') report nothing.
     content = [doc[i] for i in match.tokens if not is_person(doc[i])] or matched(match, doc)
-    return all(
-        any(start <= t.idx and t.idx + len(t) <= end for start, end in spans) for t in content
-    )
+    if all(inside(t) for t in content):
+        return True
+    # Every word of the matched stretch and the person quoted: phrases
+    # mentioned, whatever verb outside them the match hangs on ("swap 'you
+    # always' / 'you never' for a specific instance"); the marks between count not.
+    words = [t for t in doc[match.start : match.end] if not t.is_punct]
+    words += [doc[i] for i in match.tokens if is_person(doc[i])]
+    return bool(words) and all(inside(t) for t in words)
 
 
 def reported(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
