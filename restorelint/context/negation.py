@@ -144,10 +144,15 @@ def negated_tokens(tokens: Iterable[Token], own: set[int], lex: Lexicon) -> bool
             if (
                 child.dep_ == "det"
                 and child.lower_ in determiners
-                and (token.i in own or token.lemma_.lower() in claims)
+                and (token.i in own or token.lemma_.lower() in claims or _described(token, own))
             ):
-                return True  # "no mistake was made", "no evidence that …"
+                return True  # "no mistake was made", "no evidence that …", "no dumb questions"
     return False
+
+
+def _described(noun: Token, own: set[int]) -> bool:
+    """A matched word describes the noun: "no dumb questions here"."""
+    return any(c.dep_ == "amod" and c.i in own for c in noun.children)
 
 
 def _denies_verdict(adverb: Token, head: Token, own: set[int]) -> bool:
