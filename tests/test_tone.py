@@ -63,7 +63,7 @@ def test_a_phrase_owned_by_the_writer_does_not_excuse_a_whole_sentence(
     lint: Callable[[str], list[Finding]],
 ) -> None:
     # "dumb of me" owns one word; "stay away from me" owns nothing
-    text = "Cut the excuses, do the work and stay away from me."
+    text = "Cut the excuses and do your job, and stay away from me."
     assert _tone(lint(text)), text
 
 

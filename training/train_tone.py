@@ -69,7 +69,7 @@ from restorelint.read.sentences import sentence_spans  # noqa: E402
 SEED = 13
 EPOCHS = 8
 L2 = 1e-4
-L1 = 0.01
+L1 = 0.02
 RATE = 0.3
 MIN_COUNT = 3
 TARGET_PRECISION = 0.9
