@@ -264,7 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     dev = dataset.split("dev")
     if args.select:
-        for epochs, l1, min_count in itertools.product((4, 8, 16), (0.005, 0.01, 0.02, 0.04), (2, 3)):
+        grid = itertools.product((4, 8, 16), (0.005, 0.01, 0.02, 0.04), (2, 3))
+        for epochs, l1, min_count in grid:
             table = build(train_records, settings(epochs, L2, min_count, l1))
             best = message_scores(table, dev)
             threshold = choose_threshold(dev, best)
