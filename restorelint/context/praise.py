@@ -213,7 +213,7 @@ def _undoes(token: Token, lex: Lexicon) -> bool:
 
 def _absent(token: Token, negative: frozenset[str], absences: frozenset[str]) -> bool:
     """A bad thing said to be absent is a good outcome: "zero incidents", "no
-    missed handovers"."""
+    complaints since March"."""
     return (
         token.pos_ == "NOUN"
         and any(c.dep_ in ("det", "nummod") and c.lower_ in absences for c in token.children)

@@ -96,7 +96,7 @@ def reported(match: RawMatch, doc: Doc, segment: Segment, lex: Lexicon) -> bool:
                 # an active verb of saying with a speaker: "the lead called her careless"
                 speakers = [c for c in head.children if c.dep_ == "nsubj"]
                 if not speakers and head.dep_ == "acl":
-                    speakers = [head.head]  # "comments suggesting it was your fault"
+                    speakers = [head.head]  # "a note saying you were lazy"
                 if speakers and not any(s.lower_ in crowd for s in speakers):
                     return True
             current = head
